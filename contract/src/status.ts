@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+export const statusResponseSchema = z.object({
+  name: z.literal('Mobayilo'),
+  version: z.string(),
+  sandbox: z.boolean(),
+  providers: z.object({
+    telephony: z.enum(['twilio', 'sandbox']),
+    payments: z.enum(['stripe', 'sandbox']),
+    mail: z.enum(['smtp', 'outbox']),
+  }),
+});
+export type StatusResponse = z.infer<typeof statusResponseSchema>;

@@ -1,0 +1,182 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment key the product reads, parsed once at start. Nothing else reads process.env.
+ * docs/SETUP.md lists each key; keep the two in step.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const postgresUrl = z
+  .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })
+  .optional();
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'expected a port number' })
+    .int({ error: 'expected a whole port number' })
+    .min(0, { error: 'expected a port from 0 to 65535' })
+    .max(65535, { error: 'expected a port from 0 to 65535' })
+    .default(fallback);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port(3000),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DATABASE_URL: postgresUrl,
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_DB_PORT: port(54329),
+
+  RUN_WORKERS: booleanFlag.default(true),
+  JOB_POLL_SECONDS: z.coerce.number({ error: 'expected a number of seconds' }).min(0.5).max(60).default(2),
+
+  WEB_DIST_DIR: z.string().min(1).optional(),
+
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, { error: 'expected AC followed by 32 hex digits' })
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_API_KEY_SID: z
+    .string()
+    .regex(/^SK[0-9a-fA-F]{32}$/, { error: 'expected SK followed by 32 hex digits' })
+    .optional(),
+  TWILIO_API_KEY_SECRET: z.string().min(1).optional(),
+  TWILIO_TWIML_APP_SID: z
+    .string()
+    .regex(/^AP[0-9a-fA-F]{32}$/, { error: 'expected AP followed by 32 hex digits' })
+    .optional(),
+  TWILIO_DEFAULT_CALLER_ID: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, { error: 'expected an E.164 number such as +14155550100' })
+    .optional(),
+  TWILIO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_/, { error: 'expected a key starting with sk_ or rk_' })
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_/, { error: 'expected a secret starting with whsec_' })
+    .optional(),
+  STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).default('Mobayilo <no-reply@mobayilo.local>'),
+});
+
+const twilioRequired = [
+  'TWILIO_AUTH_TOKEN',
+  'TWILIO_API_KEY_SID',
+  'TWILIO_API_KEY_SECRET',
+  'TWILIO_TWIML_APP_SID',
+  'TWILIO_DEFAULT_CALLER_ID',
+] as const;
+
+/** Keys that become required once a real provider is chosen. */
+function missingProviderKeys(e: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (e.TWILIO_ACCOUNT_SID) {
+    for (const key of twilioRequired) {
+      if (!e[key]) problems.push(`${key}: required when TWILIO_ACCOUNT_SID is set`);
+    }
+  }
+  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) {
+    problems.push('STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set');
+  }
+  return problems;
+}
+
+export type Env = z.input<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+
+/** Parses the environment into the nested, frozen configuration every module receives. */
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.');
+      const given = present[key];
+      return `${key}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const missing = missingProviderKeys(e);
+  if (missing.length > 0) throw new ConfigError(missing);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const dataDir = path.resolve(e.DATA_DIR);
+
+  return Object.freeze({
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    http: Object.freeze({
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl,
+      secureCookies: publicUrl.startsWith('https://'),
+    }),
+    log: Object.freeze({ level: e.LOG_LEVEL }),
+    db: Object.freeze({
+      url: e.DATABASE_URL ?? null,
+      embedded: Object.freeze({ dataDir: path.join(dataDir, 'postgres'), port: e.EMBEDDED_DB_PORT }),
+    }),
+    jobs: Object.freeze({ runWorkers: e.RUN_WORKERS, pollSeconds: e.JOB_POLL_SECONDS }),
+    telephony: Object.freeze(
+      e.TWILIO_ACCOUNT_SID
+        ? {
+            kind: 'twilio' as const,
+            accountSid: e.TWILIO_ACCOUNT_SID,
+            authToken: e.TWILIO_AUTH_TOKEN ?? '',
+            apiKeySid: e.TWILIO_API_KEY_SID ?? '',
+            apiKeySecret: e.TWILIO_API_KEY_SECRET ?? '',
+            twimlAppSid: e.TWILIO_TWIML_APP_SID ?? '',
+            defaultCallerId: e.TWILIO_DEFAULT_CALLER_ID ?? '',
+            apiUrl: e.TWILIO_API_URL ?? null,
+          }
+        : { kind: 'sandbox' as const },
+    ),
+    payments: Object.freeze(
+      e.STRIPE_SECRET_KEY
+        ? {
+            kind: 'stripe' as const,
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET ?? '',
+            apiUrl: e.STRIPE_API_URL ?? null,
+          }
+        : { kind: 'sandbox' as const },
+    ),
+    mail: Object.freeze({ smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM }),
+    web: Object.freeze({ distDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'web', 'dist')) }),
+  });
+}
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/** For entry points: a bad environment ends the process with one line per bad key, and no stack trace. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\nSee docs/SETUP.md for every setting.\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,2 @@
+/** Every module's tables, for drizzle (relational queries) and drizzle-kit (migrations). */
+export * from '../modules/housekeeping/tables';

@@ -1,0 +1,13 @@
+import type { Database } from '../../db/client';
+import type { Clock } from '../../platform/clock';
+import type { Logger } from '../../platform/logger';
+import { housekeepingJobs } from './housekeeping.jobs';
+import { createHousekeepingService } from './housekeeping.service';
+
+export type { HousekeepingService, HousekeepingTask } from './housekeeping.service';
+
+export function createHousekeepingModule(deps: { db: Database; clock: Clock; logger: Logger }) {
+  const service = createHousekeepingService(deps);
+  const jobs = housekeepingJobs(service);
+  return { service, jobs: Object.values(jobs), dailySweep: jobs.dailySweep };
+}

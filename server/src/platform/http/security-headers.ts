@@ -1,0 +1,43 @@
+import helmet from '@fastify/helmet';
+import type { App } from './types';
+
+/**
+ * Twilio's Voice SDK opens a WebSocket to its signalling edge, posts call-quality events, and plays its ringing
+ * tones from Twilio's CDN; everything else comes from our own origin.
+ */
+const twilioConnect = [
+  'wss://*.twilio.com',
+  'https://*.twilio.com',
+  'https://media.twiliocdn.com',
+  'https://sdk.twilio.com',
+];
+
+export async function registerSecurityHeaders(app: App, options: { hsts: boolean }): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", ...twilioConnect],
+        mediaSrc: ["'self'", 'blob:', 'https://media.twiliocdn.com', 'https://sdk.twilio.com'],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: options.hsts ? [] : null,
+      },
+    },
+    strictTransportSecurity: options.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  // The dialer needs the microphone; nothing here needs the camera or location.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('permissions-policy', 'microphone=(self), camera=(), geolocation=(), payment=()');
+  });
+}

@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
+import { createLogger } from '../logger';
+import { createMetrics, type Metrics } from '../metrics';
+import { defineJob, NonRetryableError } from './define-job';
+import { createJobQueue, type JobQueue } from './job-queue';
+
+async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('createJobQueue', () => {
+  let database: TestDatabase;
+  let queue: JobQueue;
+  let metrics: Metrics;
+  const seen: string[] = [];
+  let attempts = 0;
+
+  const echo = defineJob({
+    name: 'test.echo',
+    schema: z.object({ word: z.string().min(1) }),
+    async handler(payload) {
+      seen.push(payload.word);
+    },
+  });
+  const flaky = defineJob({
+    name: 'test.flaky',
+    schema: z.object({}),
+    retryLimit: 3,
+    retryDelaySeconds: 1,
+    async handler() {
+      attempts += 1;
+      if (attempts < 2) throw new Error('temporary outage');
+    },
+  });
+  const doomed = defineJob({
+    name: 'test.doomed',
+    schema: z.object({}),
+    retryLimit: 3,
+    async handler() {
+      throw new NonRetryableError('the record is gone');
+    },
+  });
+
+  async function stateOf(name: string, id: string) {
+    const result = await database.pool.query(
+      'select state, retry_count from pgboss.job where name = $1 and id = $2',
+      [name, id],
+    );
+    return result.rows[0] as { state: string; retry_count: number } | undefined;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    metrics = createMetrics();
+    queue = createJobQueue({
+      pool: database.pool,
+      logger: createLogger({ log: { level: 'silent' } }),
+      metrics,
+      pollSeconds: 0.5,
+    });
+    await queue.start();
+    await queue.register([echo, flaky, doomed], { work: true });
+  });
+  afterAll(async () => {
+    await queue.stop();
+    await database.drop();
+  });
+
+  it('runs a job with its validated payload', async () => {
+    await queue.send(echo, { word: 'hello' });
+    await waitFor(async () => (seen.includes('hello') ? true : undefined));
+  });
+
+  it('does not retry a payload that fails validation', async () => {
+    const id = await queue.send(echo, { word: '' });
+    const done = await waitFor(async () => {
+      const state = await stateOf(echo.name, String(id));
+      return state?.state === 'completed' ? state : undefined;
+    });
+    expect(done.retry_count).toBe(0);
+    expect(seen).not.toContain('');
+    expect(await metrics.jobsProcessed.get()).toMatchObject({
+      values: expect.arrayContaining([
+        expect.objectContaining({ labels: { queue: 'test.echo', result: 'rejected' } }),
+      ]),
+    });
+  });
+
+  it('retries a failing job until it succeeds', async () => {
+    const id = await queue.send(flaky, {});
+    const done = await waitFor(async () => {
+      const state = await stateOf(flaky.name, String(id));
+      return state?.state === 'completed' ? state : undefined;
+    });
+    expect(done.retry_count).toBe(1);
+    expect(attempts).toBe(2);
+  });
+
+  it('ends a job at once on a NonRetryableError', async () => {
+    const id = await queue.send(doomed, {});
+    const done = await waitFor(async () => {
+      const state = await stateOf(doomed.name, String(id));
+      return state?.state === 'completed' ? state : undefined;
+    });
+    expect(done.retry_count).toBe(0);
+  });
+
+  it('enqueues inside a transaction only if the transaction commits', async () => {
+    await expect(
+      database.db.transaction(async (tx) => {
+        await queue.send(echo, { word: 'rolled-back' }, { executor: tx });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    await database.db.transaction(async (tx) => {
+      await queue.send(echo, { word: 'committed' }, { executor: tx });
+    });
+    await waitFor(async () => (seen.includes('committed') ? true : undefined));
+    const rows = await database.db.execute(
+      sql`select count(*)::int as n from pgboss.job where name = 'test.echo' and data->>'word' = 'rolled-back'`,
+    );
+    expect(rows.rows[0]?.n).toBe(0);
+  });
+});

@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import PgBoss from 'pg-boss';
+import type { Executor } from '../../db/client';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import { type AnyJobDefinition, type JobDefinition, NonRetryableError } from './define-job';
+
+export type SendOptions = {
+  /** Deduplication key; see the queue's policy in defineJob. */
+  singletonKey?: string;
+  startAfter?: Date | number;
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  executor?: Executor;
+};
+
+export type JobQueue = {
+  start(): Promise<void>;
+  /** Creates the queues; with `work`, also consumes them and registers their schedules. */
+  register(jobs: readonly AnyJobDefinition[], options: { work: boolean }): Promise<void>;
+  send<P>(job: JobDefinition<P>, payload: P, options?: SendOptions): Promise<string | null>;
+  isReady(): Promise<boolean>;
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+};
+
+/** pg-boss speaks `$1` placeholders; this runs its statements through a drizzle executor (a pool or a transaction). */
+function drizzleExecutor(executor: Executor): PgBoss.Db {
+  return {
+    async executeSql(text, values = []) {
+      const parts = text.split(/\$(\d+)/);
+      const query = sql.empty();
+      parts.forEach((part, index) => {
+        query.append(index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1] ?? null}`);
+      });
+      const result = await executor.execute(query);
+      return { rows: result.rows };
+    },
+  };
+}
+
+export function createJobQueue(options: {
+  pool: pg.Pool;
+  logger: Logger;
+  metrics: Metrics;
+  pollSeconds: number;
+}): JobQueue {
+  const { logger, metrics } = options;
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => options.pool.query(text, values) },
+    schema: 'pgboss',
+    pollingIntervalSeconds: options.pollSeconds,
+    // pg-boss keeps finished jobs for inspection, then deletes them.
+    archiveCompletedAfterSeconds: 24 * 3600,
+    deleteAfterDays: 7,
+  });
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+
+  const localWorkers = new Map<string, string[]>();
+  let started = false;
+
+  async function consume(job: AnyJobDefinition, raw: PgBoss.JobWithMetadata<unknown>) {
+    const log = logger.child({ job: job.name, jobId: raw.id, attempt: raw.retryCount + 1 });
+    const stopTimer = metrics.jobDuration.startTimer({ queue: job.name });
+    const parsed = job.schema.safeParse(raw.data);
+    if (!parsed.success) {
+      log.error({ issues: parsed.error.issues }, 'job payload rejected; not retried');
+      metrics.jobsProcessed.inc({ queue: job.name, result: 'rejected' });
+      stopTimer();
+      return { rejected: 'invalid payload' };
+    }
+    try {
+      await job.handler(parsed.data, { jobId: raw.id, retryCount: raw.retryCount, logger: log });
+      metrics.jobsProcessed.inc({ queue: job.name, result: 'completed' });
+      return undefined;
+    } catch (error) {
+      if (error instanceof NonRetryableError) {
+        log.error({ err: error }, 'job failed permanently; not retried');
+        metrics.jobsProcessed.inc({ queue: job.name, result: 'rejected' });
+        return { rejected: error.message };
+      }
+      log.warn({ err: error }, 'job failed; it will be retried while attempts remain');
+      metrics.jobsProcessed.inc({ queue: job.name, result: 'failed' });
+      throw error;
+    } finally {
+      stopTimer();
+    }
+  }
+
+  return {
+    async start() {
+      await boss.start();
+      started = true;
+    },
+
+    async register(jobs, { work }) {
+      for (const job of jobs) {
+        await boss.createQueue(job.name, {
+          name: job.name,
+          policy: job.policy ?? 'standard',
+          retryLimit: job.retryLimit ?? 5,
+          retryDelay: job.retryDelaySeconds ?? 5,
+          retryBackoff: true,
+          expireInSeconds: job.expireInSeconds ?? 300,
+        });
+        if (!work) continue;
+        const ids: string[] = [];
+        for (let i = 0; i < (job.concurrency ?? 1); i += 1) {
+          ids.push(
+            await boss.work<unknown>(job.name, { includeMetadata: true, batchSize: 1 }, async ([raw]) =>
+              raw ? consume(job, raw) : undefined,
+            ),
+          );
+        }
+        localWorkers.set(job.name, ids);
+        if (job.cron) {
+          await boss.schedule(job.name, job.cron.expression, job.cron.payload as object, { tz: 'UTC' });
+        }
+      }
+    },
+
+    async send(job, payload, sendOptions = {}) {
+      const { executor, ...rest } = sendOptions;
+      const id = await boss.send(job.name, payload as object, {
+        ...rest,
+        ...(executor ? { db: drizzleExecutor(executor) } : {}),
+      });
+      // Outside a transaction the job is visible at once: wake a local worker instead of waiting for its poll.
+      if (id && !executor)
+        for (const workerId of localWorkers.get(job.name) ?? []) boss.notifyWorker(workerId);
+      return id;
+    },
+
+    async isReady() {
+      if (!started) return false;
+      return Boolean(await boss.isInstalled());
+    },
+
+    async stop({ timeoutMs = 10_000 } = {}) {
+      if (!started) return;
+      started = false;
+      await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import { ButtonLink } from '../../shared/ui/button';
+import { GlobeIcon, PhoneIcon, WalletIcon } from '../../shared/ui/icons';
+import { Logo } from '../../shared/ui/logo';
+import { SandboxBadge } from '../../shared/ui/sandbox-badge';
+
+const features = [
+  {
+    Icon: GlobeIcon,
+    title: 'Any phone, anywhere',
+    text: 'Mobiles and landlines in more than 60 countries, straight from your browser. No app, no SIM.',
+  },
+  {
+    Icon: WalletIcon,
+    title: 'Pay as you go',
+    text: 'Top up from $5. Billed per started minute at the price you see before you call. Credit never expires.',
+  },
+  {
+    Icon: PhoneIcon,
+    title: 'Built for teams',
+    text: 'Companies share one wallet across seats, with per-seat usage and their own numbers.',
+  },
+];
+
+export function LandingPage() {
+  useEffect(() => {
+    document.title = 'Mobayilo — call any phone from your browser';
+  }, []);
+  return (
+    <div className="mx-auto flex min-h-dvh max-w-5xl flex-col px-5">
+      <header className="flex items-center justify-between py-5">
+        <Logo />
+        <SandboxBadge />
+      </header>
+
+      <main className="flex flex-1 flex-col gap-16 py-10 sm:py-16">
+        <section className="flex flex-col items-start gap-6 sm:max-w-2xl">
+          <h1 className="text-4xl font-bold leading-tight tracking-tight sm:text-6xl">
+            Call any phone in the world,{' '}
+            <span className="bg-gradient-to-r from-brand-300 to-accent-400 bg-clip-text text-transparent">
+              right from your browser.
+            </span>
+          </h1>
+          <p className="text-lg text-slate-300">
+            Mobayilo turns your browser into a phone. Prepaid, transparent per-minute prices, and nothing to
+            install.
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <ButtonLink to="/dial">Get started</ButtonLink>
+            <ButtonLink to="/dial" variant="secondary">
+              Open dialer
+            </ButtonLink>
+          </div>
+        </section>
+
+        <section aria-labelledby="why" className="grid gap-4 sm:grid-cols-3">
+          <h2 id="why" className="sr-only">
+            Why Mobayilo
+          </h2>
+          {features.map(({ Icon, title, text }) => (
+            <article key={title} className="glass rounded-3xl p-6">
+              <Icon className="size-7 text-brand-300" />
+              <h3 className="mt-3 font-semibold">{title}</h3>
+              <p className="mt-1 text-sm text-slate-300">{text}</p>
+            </article>
+          ))}
+        </section>
+      </main>
+
+      <footer className="py-8 text-sm text-slate-400">© {new Date().getFullYear()} Mobayilo</footer>
+    </div>
+  );
+}
