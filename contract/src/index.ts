@@ -1,2 +1,4 @@
+export * from './dev';
 export * from './errors';
+export * from './identity';
 export * from './status';

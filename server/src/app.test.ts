@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createHttpClient } from '../test/support/http-client';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { AppError } from './platform/errors/app-error';
@@ -42,11 +43,7 @@ async function build(readiness: Record<string, () => Promise<boolean>> = { datab
 describe('buildApp', () => {
   it('answers a schema failure with 422 and the failing fields', async () => {
     const app = await build();
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/examples',
-      payload: { name: 'x', amountCents: 1.5 },
-    });
+    const response = await createHttpClient(app).post('/api/examples', { name: 'x', amountCents: 1.5 });
     expect(response.statusCode).toBe(422);
     const { error } = response.json();
     expect(error.code).toBe('validation_failed');
@@ -59,11 +56,8 @@ describe('buildApp', () => {
 
   it('answers malformed JSON with 400, not 500', async () => {
     const app = await build();
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/examples',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"name": ',
+    const response = await createHttpClient(app).post('/api/examples', '{"name": ', {
+      'content-type': 'application/json',
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('bad_request');
@@ -71,11 +65,8 @@ describe('buildApp', () => {
 
   it('answers an unsupported content type with 415', async () => {
     const app = await build();
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/examples',
-      headers: { 'content-type': 'application/xml' },
-      payload: '<x/>',
+    const response = await createHttpClient(app).post('/api/examples', '<x/>', {
+      'content-type': 'application/xml',
     });
     expect(response.statusCode).toBe(415);
     expect(response.json().error.code).toBe('unsupported_media_type');
@@ -83,11 +74,7 @@ describe('buildApp', () => {
 
   it('sends only the fields the response schema declares', async () => {
     const app = await build();
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/examples',
-      payload: { name: 'Ada', amountCents: 5 },
-    });
+    const response = await createHttpClient(app).post('/api/examples', { name: 'Ada', amountCents: 5 });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toEqual({ name: 'Ada' });
   });

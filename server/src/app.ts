@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import {
@@ -7,6 +8,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config';
+import { registerCsrfProtection } from './platform/http/csrf';
 import { registerErrorHandling, sendError } from './platform/http/error-handler';
 import { healthRoutes } from './platform/http/health.routes';
 import { requestIdFrom } from './platform/http/request-id';
@@ -40,6 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
+  app.decorateRequest('principal', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -80,6 +83,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await registerSecurityHeaders(app, { hsts: config.http.secureCookies });
   registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  registerCsrfProtection(app, config.http);
 
   await app.register(
     healthRoutes({

@@ -67,6 +67,17 @@ export const envSchema = z.object({
     .optional(),
   STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
 
+  ADMIN_EMAILS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email({ error: 'expected comma-separated email addresses' })))
+    .default([]),
+
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Mobayilo <no-reply@mobayilo.local>'),
 });
@@ -164,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { kind: 'sandbox' as const },
     ),
     mail: Object.freeze({ smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM }),
+    identity: Object.freeze({ adminEmails: Object.freeze([...e.ADMIN_EMAILS]) }),
     web: Object.freeze({ distDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'web', 'dist')) }),
   });
 }

@@ -1,7 +1,11 @@
+import type pg from 'pg';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHousekeepingModule } from './modules/housekeeping';
+import { createIdentityModule } from './modules/identity';
+import { createMailModule } from './modules/mail';
 import type { Clock } from './platform/clock';
+import { deleteExpiredRateLimits } from './platform/http/rate-limit';
 import type { RoutePlugin } from './platform/http/types';
 import type { AnyJobDefinition } from './platform/jobs/define-job';
 import type { JobQueue } from './platform/jobs/job-queue';
@@ -11,6 +15,7 @@ import type { Metrics } from './platform/metrics';
 export type PlatformDeps = {
   config: Config;
   db: Database;
+  pool: pg.Pool;
   jobs: JobQueue;
   logger: Logger;
   metrics: Metrics;
@@ -20,11 +25,24 @@ export type PlatformDeps = {
 /** The composition root: builds each module from the platform and from the modules it depends on. */
 export function createModules(deps: PlatformDeps) {
   const housekeeping = createHousekeepingModule(deps);
+  const mail = createMailModule(deps);
+  const identity = createIdentityModule({
+    ...deps,
+    mail: mail.service,
+    // No module keeps money yet, so no account has money history.
+    moneyHistory: async () => new Set(),
+  });
 
-  const routes: RoutePlugin[] = [];
-  const jobs: AnyJobDefinition[] = [...housekeeping.jobs];
+  for (const task of [mail.housekeeping, ...identity.housekeeping]) housekeeping.service.addTask(task);
+  housekeeping.service.addTask({
+    name: 'platform.rate-limits',
+    run: (now) => deleteExpiredRateLimits(deps.db, now),
+  });
 
-  return { housekeeping, routes, jobs };
+  const routes: RoutePlugin[] = [...mail.routes, ...identity.routes];
+  const jobs: AnyJobDefinition[] = [...housekeeping.jobs, ...mail.jobs, ...identity.jobs];
+
+  return { housekeeping, mail, identity, guards: identity.guards, routes, jobs };
 }
 
 export type Modules = ReturnType<typeof createModules>;

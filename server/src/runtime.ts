@@ -60,7 +60,15 @@ export async function startServices(
     () => jobs.stop(),
   );
 
-  const modules = createModules({ config, db: database.db, jobs, logger, metrics, clock: options.clock });
+  const modules = createModules({
+    config,
+    db: database.db,
+    pool: database.pool,
+    jobs,
+    logger,
+    metrics,
+    clock: options.clock,
+  });
   await lifecycle.step('job handlers', () => jobs.register(modules.jobs, { work: options.work }));
 
   const readiness = {

@@ -12,6 +12,8 @@ export type TestAppOptions = {
   /** Consume jobs in this process (default: queue them only, so tests decide when work runs). */
   work?: boolean;
   clock?: Clock;
+  /** Keep the app's log lines (info and above) in `t.logs` for assertions. */
+  captureLogs?: boolean;
 };
 
 /**
@@ -20,15 +22,21 @@ export type TestAppOptions = {
  */
 export async function createTestApp(options: TestAppOptions = {}) {
   const database = await createTestDatabase();
+  const logs: Record<string, unknown>[] = [];
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? (options.captureLogs ? 'info' : 'silent'),
     DATABASE_URL: database.url,
     JOB_POLL_SECONDS: '0.5',
     WEB_DIST_DIR: '/nonexistent-web-dist',
     ...options.env,
   });
-  const logger = createLogger(config);
+  const logger = createLogger(
+    config,
+    options.captureLogs
+      ? { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) }
+      : undefined,
+  );
   const lifecycle = createLifecycle(logger);
   const services = await startServices({
     config,
@@ -53,6 +61,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     config,
     database,
     db: database.db,
+    logs,
     ...services,
     async close() {
       await app.close();

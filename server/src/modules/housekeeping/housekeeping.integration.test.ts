@@ -38,6 +38,6 @@ describe('housekeeping', () => {
     const [run] = runs;
     expect(run?.trigger).toBe('manual');
     expect(run?.finishedAt).toBeInstanceOf(Date);
-    expect(run?.results).toEqual({ example: 3, broken: -1 });
+    expect(run?.results).toMatchObject({ example: 3, broken: -1 });
   });
 });

@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { instant } from '../../db/columns';
 
 /** One row per run of the daily housekeeping sweep: when it ran and what each task removed. */
 export const housekeepingRuns = pgTable(
@@ -6,8 +7,8 @@ export const housekeepingRuns = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     trigger: text({ enum: ['schedule', 'manual'] }).notNull(),
-    startedAt: timestamp({ withTimezone: true }).notNull(),
-    finishedAt: timestamp({ withTimezone: true }),
+    startedAt: instant().notNull(),
+    finishedAt: instant(),
     results: jsonb().$type<Record<string, number>>().notNull().default({}),
   },
   (t) => [index('housekeeping_runs_started_at_idx').on(t.startedAt)],

@@ -57,6 +57,8 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     );
   }
   if (isAppError(error)) {
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return sendError(reply, error.code, error.message, error.details);
   }
   const status = error.statusCode ?? 500;

@@ -2,20 +2,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
+import { waitFor } from '../../../test/support/wait';
 import { createLogger } from '../logger';
 import { createMetrics, type Metrics } from '../metrics';
 import { defineJob, NonRetryableError } from './define-job';
 import { createJobQueue, type JobQueue } from './job-queue';
-
-async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('createJobQueue', () => {
   let database: TestDatabase;

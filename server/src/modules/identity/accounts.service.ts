@@ -1,0 +1,254 @@
+import type { Database, Executor } from '../../db/client';
+import type { Clock } from '../../platform/clock';
+import { AppError } from '../../platform/errors/app-error';
+import type { Principal } from '../../platform/http/auth';
+import type { Logger } from '../../platform/logger';
+import { decodeCursor, pageOf } from '../../platform/pagination';
+import { type MailService, seatInviteMail } from '../mail';
+import {
+  type Account,
+  accountsRepository as accounts,
+  type MemberRow,
+  type MembershipRole,
+} from './accounts.repository';
+import { companyDomainFor, domainOf, individualAccountName, isPublicMailDomain } from './email.domain';
+import { identityErrors } from './identity.errors';
+import { issueLink, linkLifetimeMs } from './links';
+import type { SessionsService } from './sessions.service';
+import type { User } from './users.repository';
+import { usersRepository as users } from './users.repository';
+
+export type AccountsServiceDeps = {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  publicUrl: string;
+  mail: Pick<MailService, 'send'>;
+  sessions: Pick<SessionsService, 'endAllOf'>;
+};
+
+function toMember(row: MemberRow) {
+  return {
+    id: row.id,
+    userId: row.userId,
+    email: row.email,
+    role: row.role,
+    createdAt: row.createdAt.toISOString(),
+    lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+    confirmed: row.confirmedAt !== null,
+  };
+}
+
+function requireCompany(principal: Principal) {
+  if (principal.account.kind !== 'company') {
+    throw identityErrors.forbidden('Only company accounts have seats and domains.');
+  }
+}
+
+export function createAccountsService(deps: AccountsServiceDeps) {
+  const { db, clock } = deps;
+
+  async function createIndividualAccount(tx: Executor, user: Pick<User, 'id' | 'email'>): Promise<Account> {
+    const account = await accounts.insertAccount(tx, {
+      kind: 'individual',
+      name: individualAccountName(user.email),
+    });
+    await accounts.insertMembership(tx, { accountId: account.id, userId: user.id, role: 'owner' });
+    return account;
+  }
+
+  return {
+    createIndividualAccount,
+
+    /** A company with its founder as owner, claiming the founder's domain unless it is public webmail. */
+    async createCompanyAccount(
+      tx: Executor,
+      user: Pick<User, 'id' | 'email'>,
+      name: string,
+    ): Promise<Account> {
+      const account = await accounts.insertAccount(tx, { kind: 'company', name });
+      await accounts.insertMembership(tx, { accountId: account.id, userId: user.id, role: 'owner' });
+      const domain = companyDomainFor(user.email);
+      if (domain) await accounts.replaceDomains(tx, account.id, [domain]);
+      return account;
+    },
+
+    /**
+     * A person who arrives by email and has no account yet: a seat of the company that provisions their
+     * domain, or an individual account of their own. People whose seat was removed start over as individuals.
+     */
+    async ensureMembership(
+      tx: Executor,
+      user: Pick<User, 'id' | 'email'>,
+      options: { provisionByDomain: boolean },
+    ) {
+      if (await accounts.activeMembershipOf(tx, user.id)) return;
+      const domain = domainOf(user.email);
+      const company = options.provisionByDomain
+        ? await accounts.findCompanyProvisioning(tx, domain)
+        : undefined;
+      if (company) {
+        await accounts.insertMembership(tx, { accountId: company.id, userId: user.id, role: 'seat' });
+        deps.logger.info(
+          { accountId: company.id, company: company.name, domain, userId: user.id },
+          'seat provisioned by email domain',
+        );
+        return;
+      }
+      await createIndividualAccount(tx, user);
+    },
+
+    async listMembers(principal: Principal) {
+      const [rows, domains] = await Promise.all([
+        accounts.listMembers(db, principal.account.id),
+        accounts.listDomains(db, principal.account.id),
+      ]);
+      return { items: rows.map(toMember), domains };
+    },
+
+    /**
+     * Adds a seat and emails an invitation. A company with claimed domains may add people of those domains
+     * only; a company without (its founders use public webmail) invites by exact address.
+     */
+    async inviteSeat(principal: Principal, email: string) {
+      requireCompany(principal);
+      const domains = await accounts.listDomains(db, principal.account.id);
+      if (domains.length > 0 && !domains.includes(domainOf(email))) {
+        throw new AppError(
+          'domain_not_allowed',
+          `Only addresses at ${domains.join(', ')} can join this company.`,
+          {
+            fields: [{ path: 'body.email', message: `Use an address at ${domains.join(', ')}` }],
+          },
+        );
+      }
+      const now = clock.now();
+      return db.transaction(async (tx) => {
+        let user = await users.findByEmail(tx, email);
+        if (user) {
+          const current = await accounts.activeMembershipOf(tx, user.id);
+          if (current?.account.id === principal.account.id) {
+            throw new AppError('already_a_member', `${email} is already in ${principal.account.name}.`);
+          }
+          if (current)
+            throw new AppError('already_has_account', `${email} already uses Mobayilo with another account.`);
+        } else {
+          user = await users.insert(tx, { email, createdAt: now });
+        }
+        const membership = await accounts.insertMembership(tx, {
+          accountId: principal.account.id,
+          userId: user.id,
+          role: 'seat',
+        });
+        const inviteUrl = await issueLink(tx, {
+          userId: user.id,
+          purpose: 'seat_invite',
+          now,
+          publicUrl: deps.publicUrl,
+        });
+        await deps.mail.send(
+          tx,
+          email,
+          seatInviteMail({
+            url: inviteUrl,
+            companyName: principal.account.name,
+            inviterEmail: principal.user.email,
+            expiresInDays: Math.round(linkLifetimeMs.seat_invite / 86_400_000),
+          }),
+        );
+        deps.logger.info({ accountId: principal.account.id, membershipId: membership.id }, 'seat invited');
+        const member = toMember({
+          id: membership.id,
+          userId: user.id,
+          email: user.email,
+          role: membership.role,
+          createdAt: membership.createdAt,
+          lastSignInAt: user.lastSignInAt,
+          confirmedAt: user.confirmedAt,
+        });
+        return { member, inviteUrl };
+      });
+    },
+
+    /** Changes a member's role; only owners touch the owner role, and the last owner stays an owner. */
+    async changeRole(principal: Principal, membershipId: string, role: MembershipRole) {
+      requireCompany(principal);
+      return db.transaction(async (tx) => {
+        const owners = await accounts.lockOwners(tx, principal.account.id);
+        const member = await accounts.findMemberForUpdate(tx, principal.account.id, membershipId);
+        if (!member) throw identityErrors.notFound('That member is not in this account.');
+        if ((member.role === 'owner' || role === 'owner') && principal.membership.role !== 'owner') {
+          throw identityErrors.forbidden('Only an owner can make or unmake owners.');
+        }
+        if (member.role === 'owner' && role !== 'owner' && owners.length <= 1)
+          throw identityErrors.lastOwner();
+        await accounts.setRole(tx, membershipId, role);
+        return toMember({ ...member, role });
+      });
+    },
+
+    /** Removes a member; their calls stay attributed to them, and their sessions end. */
+    async removeMember(principal: Principal, membershipId: string) {
+      await db.transaction(async (tx) => {
+        const owners = await accounts.lockOwners(tx, principal.account.id);
+        const member = await accounts.findMemberForUpdate(tx, principal.account.id, membershipId);
+        if (!member) throw identityErrors.notFound('That member is not in this account.');
+        if (member.role === 'owner') {
+          if (principal.membership.role !== 'owner')
+            throw identityErrors.forbidden('Only an owner can remove an owner.');
+          if (owners.length <= 1) throw identityErrors.lastOwner();
+        }
+        await accounts.markRemoved(tx, membershipId, clock.now());
+        await deps.sessions.endAllOf(tx, member.userId);
+      });
+    },
+
+    /**
+     * The domains whose new users join as seats. Public webmail is never allowed, and a domain must be one at
+     * which an owner or admin of the company has their own address.
+     */
+    async setDomains(principal: Principal, domains: string[]) {
+      requireCompany(principal);
+      const unique = [...new Set(domains)];
+      const publicOnes = unique.filter(isPublicMailDomain);
+      if (publicOnes.length > 0) {
+        throw new AppError(
+          'public_domain_not_allowed',
+          `${publicOnes.join(', ')} is public webmail: invite those people by address instead.`,
+        );
+      }
+      return db.transaction(async (tx) => {
+        const managerDomains = new Set(
+          (await accounts.listMembers(tx, principal.account.id))
+            .filter((member) => member.role !== 'seat')
+            .map((member) => domainOf(member.email)),
+        );
+        const foreign = unique.filter((domain) => !managerDomains.has(domain));
+        if (foreign.length > 0) {
+          throw new AppError(
+            'domain_not_verified',
+            `${foreign.join(', ')}: only domains where an owner or admin of the company has their own address can be added.`,
+          );
+        }
+        await accounts.replaceDomains(tx, principal.account.id, unique);
+        return { domains: await accounts.listDomains(tx, principal.account.id) };
+      });
+    },
+
+    async rename(principal: Principal, name: string) {
+      await accounts.renameAccount(db, principal.account.id, name);
+    },
+
+    async searchAccounts(query: { q?: string; cursor?: string; limit: number }) {
+      const before = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const rows = await accounts.search(db, { q: query.q, before, limit: query.limit });
+      const page = pageOf(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
+      return {
+        ...page,
+        items: page.items.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+      };
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

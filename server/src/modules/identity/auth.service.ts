@@ -1,0 +1,272 @@
+import type { Database } from '../../db/client';
+import type { Clock } from '../../platform/clock';
+import { AppError } from '../../platform/errors/app-error';
+import type { Principal } from '../../platform/http/auth';
+import type { RateLimit } from '../../platform/http/rate-limit';
+import type { JobDefinition } from '../../platform/jobs/define-job';
+import type { JobQueue } from '../../platform/jobs/job-queue';
+import type { Logger } from '../../platform/logger';
+import { type MailService, magicLinkMail, passwordResetMail } from '../mail';
+import { accountsRepository as accounts } from './accounts.repository';
+import type { AccountsService } from './accounts.service';
+import { identityErrors } from './identity.errors';
+import { issueLink, linkLifetimeMs } from './links';
+import { loginTokensRepository as loginTokens } from './login-tokens.repository';
+import { hashPassword, passwordProblem, verifyAgainstDecoy, verifyPassword } from './passwords';
+import type { RequestOrigin, SessionsService } from './sessions.service';
+import { hashToken } from './tokens';
+import { usersRepository as users } from './users.repository';
+
+export type AuthLimits = Record<
+  'signInByIp' | 'signInByEmail' | 'linkByEmail' | 'linkByIp' | 'resetByEmail' | 'resetByIp',
+  RateLimit
+>;
+
+export type AuthJobs = {
+  emailEntry: JobDefinition<{ email: string }>;
+  passwordForgot: JobDefinition<{ email: string }>;
+};
+
+export type AuthServiceDeps = {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  publicUrl: string;
+  jobs: Pick<JobQueue, 'send'>;
+  mail: Pick<MailService, 'send'>;
+  sessions: SessionsService;
+  accounts: Pick<AccountsService, 'createIndividualAccount' | 'createCompanyAccount' | 'ensureMembership'>;
+  limits: AuthLimits;
+};
+
+const minutes = (ms: number) => Math.round(ms / 60_000);
+
+export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
+  const { db, clock, limits } = deps;
+
+  function assertStrongPassword(password: string, email: string) {
+    const problem = passwordProblem(password, email);
+    if (problem) throw identityErrors.weakPassword(problem);
+  }
+
+  async function sendMagicLink(
+    executor: Parameters<MailService['send']>[0],
+    user: { id: string; email: string },
+  ) {
+    const url = await issueLink(executor, {
+      userId: user.id,
+      purpose: 'magic_link',
+      now: clock.now(),
+      publicUrl: deps.publicUrl,
+    });
+    await deps.mail.send(
+      executor,
+      user.email,
+      magicLinkMail({ url, expiresInMinutes: minutes(linkLifetimeMs.magic_link) }),
+    );
+  }
+
+  return {
+    /** Password sign-up: a user, their account and owner membership, and a session — all or nothing. */
+    async signUp(
+      body: { email: string; password: string; accountType: 'individual' | 'company'; companyName?: string },
+      origin: RequestOrigin,
+    ) {
+      assertStrongPassword(body.password, body.email);
+      await limits.signInByIp.consume(origin.ip ?? 'unknown');
+      const passwordHash = await hashPassword(body.password);
+      return db.transaction(async (tx) => {
+        const user = await users.insert(tx, { email: body.email, passwordHash, createdAt: clock.now() });
+        if (body.accountType === 'company') {
+          await deps.accounts.createCompanyAccount(tx, user, body.companyName ?? body.email);
+        } else {
+          await deps.accounts.createIndividualAccount(tx, user);
+        }
+        await users.recordSignIn(tx, user.id, { at: clock.now(), ip: origin.ip });
+        return deps.sessions.start(tx, user.id, origin);
+      });
+    },
+
+    /**
+     * Password sign-in for individuals and company owners/admins. Unknown addresses, seats and users without a
+     * password take as long as a wrong password, and all fail the same way.
+     */
+    async signIn(body: { email: string; password: string }, origin: RequestOrigin) {
+      await limits.signInByIp.consume(origin.ip ?? 'unknown');
+      await limits.signInByEmail.consume(
+        body.email,
+        'Too many sign-in attempts for this address. Use an email link, or wait a little.',
+      );
+      const user = await users.findByEmail(db, body.email);
+      const membership = user ? await accounts.activeMembershipOf(db, user.id) : undefined;
+      const canUsePassword = user?.passwordHash && membership?.membership.role !== 'seat';
+      const valid =
+        canUsePassword && user.passwordHash
+          ? await verifyPassword(user.passwordHash, body.password)
+          : await verifyAgainstDecoy(body.password);
+      if (!user || !valid) {
+        deps.logger.info(
+          { email: body.email, ip: origin.ip, known: Boolean(user) },
+          'password sign-in failed',
+        );
+        throw identityErrors.invalidCredentials();
+      }
+      await limits.signInByEmail.reset(body.email);
+      return db.transaction(async (tx) => {
+        await deps.accounts.ensureMembership(tx, user, { provisionByDomain: false });
+        await users.recordSignIn(tx, user.id, { at: clock.now(), ip: origin.ip });
+        return deps.sessions.start(tx, user.id, origin);
+      });
+    },
+
+    signOut(tokenHash: string) {
+      return deps.sessions.end(db, tokenHash);
+    },
+
+    /**
+     * The email-first entry. The answer never depends on whether the address is known: the work (finding or
+     * creating the person, sending the link) happens in a job.
+     */
+    async requestEmailEntry(email: string, origin: RequestOrigin) {
+      await limits.linkByIp.consume(origin.ip ?? 'unknown');
+      await limits.linkByEmail.consume(
+        email,
+        'We have sent several links to this address. Check your inbox, or wait a little.',
+      );
+      await deps.jobs.send(jobs().emailEntry, { email });
+    },
+
+    /** Job: an existing person gets a link; a new one becomes a company seat (by domain) or an individual. */
+    async completeEmailEntry(email: string) {
+      await db.transaction(async (tx) => {
+        const user =
+          (await users.findByEmail(tx, email)) ?? (await users.insert(tx, { email, createdAt: clock.now() }));
+        await deps.accounts.ensureMembership(tx, user, { provisionByDomain: true });
+        await sendMagicLink(tx, user);
+      });
+    },
+
+    /**
+     * Signs in with a magic link or seat invitation. A link for another person than the one signed in on this
+     * browser signs that person out first, and says who.
+     */
+    async consumeLink(token: string, currentSessionToken: string | undefined, origin: RequestOrigin) {
+      const now = clock.now();
+      const current = currentSessionToken ? await deps.sessions.authenticate(currentSessionToken) : null;
+      return db.transaction(async (tx) => {
+        const used = await loginTokens.consume(tx, hashToken(token), ['magic_link', 'seat_invite'], now);
+        if (!used) {
+          const known = await loginTokens.findByHash(tx, hashToken(token));
+          if (!known || known.purpose === 'password_reset') throw identityErrors.linkInvalid();
+          throw known.usedAt ? identityErrors.linkUsed() : identityErrors.linkExpired();
+        }
+        const user = await users.findById(tx, used.userId);
+        if (!user) throw identityErrors.linkInvalid();
+        await users.confirm(tx, user.id, now);
+        await users.recordSignIn(tx, user.id, { at: now, ip: origin.ip });
+        await deps.accounts.ensureMembership(tx, user, { provisionByDomain: false });
+        if (current) await deps.sessions.end(tx, current.tokenHash);
+        const session = await deps.sessions.start(tx, user.id, origin);
+        return {
+          ...session,
+          signedOutEmail: current && current.user.id !== user.id ? current.user.email : null,
+        };
+      });
+    },
+
+    /** A fresh link for the person an expired or used link belonged to, without asking their address again. */
+    async resendLink(token: string, origin: RequestOrigin) {
+      const known = await loginTokens.findByHash(db, hashToken(token));
+      if (!known || known.purpose === 'password_reset') return;
+      const user = await users.findById(db, known.userId);
+      if (!user) return;
+      await limits.linkByIp.consume(origin.ip ?? 'unknown');
+      await limits.linkByEmail.consume(
+        user.email,
+        'We have sent several links to this address. Check your inbox, or wait a little.',
+      );
+      await db.transaction((tx) => sendMagicLink(tx, user));
+    },
+
+    /** Always accepted; the job emails a reset link only to people who can use a password. */
+    async requestPasswordReset(email: string, origin: RequestOrigin) {
+      await limits.resetByIp.consume(origin.ip ?? 'unknown');
+      await limits.resetByEmail.consume(
+        email,
+        'We have sent several reset links to this address. Check your inbox, or wait a little.',
+      );
+      await deps.jobs.send(jobs().passwordForgot, { email });
+    },
+
+    async completePasswordResetRequest(email: string) {
+      const user = await users.findByEmail(db, email);
+      if (!user) return;
+      const membership = await accounts.activeMembershipOf(db, user.id);
+      if (membership?.membership.role === 'seat') return; // seats sign in by email link only
+      await db.transaction(async (tx) => {
+        const url = await issueLink(tx, {
+          userId: user.id,
+          purpose: 'password_reset',
+          now: clock.now(),
+          publicUrl: deps.publicUrl,
+        });
+        await deps.mail.send(
+          tx,
+          user.email,
+          passwordResetMail({ url, expiresInMinutes: minutes(linkLifetimeMs.password_reset) }),
+        );
+      });
+    },
+
+    /** Sets the new password from a reset link (once, within 30 minutes) and ends every other session. */
+    async resetPassword(token: string, password: string, origin: RequestOrigin) {
+      const known = await loginTokens.findByHash(db, hashToken(token));
+      const user = known?.purpose === 'password_reset' ? await users.findById(db, known.userId) : undefined;
+      if (!known || !user) throw identityErrors.linkInvalid();
+      assertStrongPassword(password, user.email);
+      const passwordHash = await hashPassword(password);
+      const now = clock.now();
+      return db.transaction(async (tx) => {
+        const used = await loginTokens.consume(tx, known.tokenHash, ['password_reset'], now);
+        if (!used) throw known.usedAt ? identityErrors.linkUsed() : identityErrors.linkExpired();
+        await users.setPasswordHash(tx, user.id, passwordHash);
+        await users.confirm(tx, user.id, now);
+        await loginTokens.expireUnused(tx, user.id, 'password_reset', now);
+        await deps.sessions.endAllOf(tx, user.id);
+        await users.recordSignIn(tx, user.id, { at: now, ip: origin.ip });
+        return deps.sessions.start(tx, user.id, origin);
+      });
+    },
+
+    /** Sets or changes the password of a signed-in owner, admin or individual; other sessions end. */
+    async changePassword(
+      principal: Principal & { tokenHash: string },
+      input: { currentPassword?: string; newPassword: string },
+    ) {
+      if (principal.membership.role === 'seat') {
+        throw identityErrors.forbidden(
+          'Seats sign in with email links; ask an admin of your company if you need more.',
+        );
+      }
+      const user = await users.findById(db, principal.user.id);
+      if (!user) throw identityErrors.notFound('Your user no longer exists.');
+      if (
+        user.passwordHash &&
+        !(input.currentPassword && (await verifyPassword(user.passwordHash, input.currentPassword)))
+      ) {
+        throw new AppError('validation_failed', 'Your current password is not right.', {
+          fields: [{ path: 'body.currentPassword', message: 'is not your current password' }],
+        });
+      }
+      assertStrongPassword(input.newPassword, user.email);
+      const passwordHash = await hashPassword(input.newPassword);
+      await db.transaction(async (tx) => {
+        await users.setPasswordHash(tx, user.id, passwordHash);
+        await loginTokens.expireUnused(tx, user.id, 'password_reset', clock.now());
+        await deps.sessions.endAllOf(tx, user.id, principal.tokenHash);
+      });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

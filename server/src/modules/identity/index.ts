@@ -1,0 +1,103 @@
+import type pg from 'pg';
+import type { Config } from '../../config';
+import type { Database } from '../../db/client';
+import type { Clock } from '../../platform/clock';
+import { createRateLimit } from '../../platform/http/rate-limit';
+import type { JobQueue } from '../../platform/jobs/job-queue';
+import type { Logger } from '../../platform/logger';
+import type { HousekeepingTask } from '../housekeeping';
+import type { MailService } from '../mail';
+import { createAccountsService } from './accounts.service';
+import { createAuthService } from './auth.service';
+import { deleteNeverSignedIn, type MoneyHistory } from './cleanup';
+import { accountRoutes } from './http/account.routes';
+import { authRoutes } from './http/auth.routes';
+import { createGuards, createSessionResolver, sessionCookie } from './http/guards';
+import { identityJobs } from './identity.jobs';
+import { loginTokensRepository } from './login-tokens.repository';
+import { createSessionsService } from './sessions.service';
+
+export type { AccountsService } from './accounts.service';
+export type { AuthService } from './auth.service';
+export type { MoneyHistory } from './cleanup';
+
+const HOUR = 3600;
+
+export function createIdentityModule(deps: {
+  config: Pick<Config, 'http' | 'identity' | 'telephony' | 'payments'>;
+  db: Database;
+  pool: pg.Pool;
+  jobs: Pick<JobQueue, 'send'>;
+  mail: Pick<MailService, 'send'>;
+  clock: Clock;
+  logger: Logger;
+  moneyHistory: MoneyHistory;
+}) {
+  const { config, db, clock, logger } = deps;
+  const publicUrl = config.http.publicUrl;
+  const adminEmails = new Set(config.identity.adminEmails);
+
+  const sessions = createSessionsService({
+    db,
+    clock,
+    isPlatformAdmin: (email, role) => role === 'admin' || adminEmails.has(email),
+  });
+  const accounts = createAccountsService({ db, clock, logger, publicUrl, mail: deps.mail, sessions });
+  const limit = (name: string, points: number, durationSeconds: number) =>
+    createRateLimit(deps.pool, { name, points, durationSeconds });
+  const jobs = identityJobs(() => auth);
+  const auth = createAuthService(
+    {
+      db,
+      clock,
+      logger,
+      publicUrl,
+      jobs: deps.jobs,
+      mail: deps.mail,
+      sessions,
+      accounts,
+      limits: {
+        signInByIp: limit('signin_ip', 30, 15 * 60),
+        signInByEmail: limit('signin_email', 10, 15 * 60),
+        linkByEmail: limit('link_email', 5, HOUR),
+        linkByIp: limit('link_ip', 30, HOUR),
+        resetByEmail: limit('reset_email', 5, HOUR),
+        resetByIp: limit('reset_ip', 30, HOUR),
+      },
+    },
+    () => jobs,
+  );
+
+  const cookie = sessionCookie({ secure: config.http.secureCookies });
+  const resolve = createSessionResolver(sessions, cookie);
+  const guards = createGuards(resolve);
+  const sandbox = config.telephony.kind === 'sandbox' || config.payments.kind === 'sandbox';
+
+  const housekeeping: HousekeepingTask[] = [
+    { name: 'identity.expired-sessions', run: (now) => sessions.deleteExpired(now) },
+    {
+      name: 'identity.expired-links',
+      // Kept a day past expiry, so that an expired link still says "expired" rather than "invalid".
+      run: (now) => loginTokensRepository.deleteExpiredBefore(db, new Date(now.getTime() - 86_400_000)),
+    },
+    {
+      name: 'identity.never-signed-in',
+      run: (now) => deleteNeverSignedIn({ db, logger, moneyHistory: deps.moneyHistory }, now),
+    },
+  ];
+
+  return {
+    auth,
+    accounts,
+    sessions,
+    guards,
+    routes: [
+      authRoutes({ auth, sessions, guards, resolve, cookie, sandbox }),
+      accountRoutes({ accounts, guards }),
+    ],
+    jobs: Object.values(jobs),
+    housekeeping,
+  };
+}
+
+export type IdentityModule = ReturnType<typeof createIdentityModule>;

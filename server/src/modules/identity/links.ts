@@ -1,0 +1,34 @@
+import type { Executor } from '../../db/client';
+import type { LoginTokenPurpose } from './login-tokens.repository';
+import { loginTokensRepository } from './login-tokens.repository';
+import { hashToken, newToken } from './tokens';
+
+const MINUTE = 60_000;
+
+/** How long each kind of emailed link works (magic links: 10 minutes, OWASP ASVS 6.5.5). */
+export const linkLifetimeMs: Record<LoginTokenPurpose, number> = {
+  magic_link: 10 * MINUTE,
+  password_reset: 30 * MINUTE,
+  seat_invite: 7 * 24 * 60 * MINUTE,
+};
+
+const linkPath: Record<LoginTokenPurpose, string> = {
+  magic_link: '/magic/',
+  seat_invite: '/magic/',
+  password_reset: '/reset/',
+};
+
+/** Creates a single-use token for the user and returns the link that carries it. */
+export async function issueLink(
+  executor: Executor,
+  input: { userId: string; purpose: LoginTokenPurpose; now: Date; publicUrl: string },
+): Promise<string> {
+  const token = newToken();
+  await loginTokensRepository.insert(executor, {
+    userId: input.userId,
+    purpose: input.purpose,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(input.now.getTime() + linkLifetimeMs[input.purpose]),
+  });
+  return `${input.publicUrl}${linkPath[input.purpose]}${token}`;
+}

@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import { check, index, inet, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant } from '../../db/columns';
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Always stored lower-case, so the unique index is case-insensitive. */
+    email: text().notNull(),
+    passwordHash: text(),
+    /** When the person proved they own the address (used a link sent to it). */
+    confirmedAt: instant(),
+    signInCount: integer().notNull().default(0),
+    lastSignInAt: instant(),
+    lastSignInIp: inet(),
+    role: text({ enum: ['user', 'admin'] })
+      .notNull()
+      .default('user'),
+    createdAt: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(t.email),
+    check('users_email_lower_case', sql`${t.email} = lower(${t.email})`),
+    check('users_role_known', sql`${t.role} in ('user', 'admin')`),
+    index('users_unconfirmed_idx').on(t.createdAt).where(sql`${t.confirmedAt} is null`),
+  ],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text({ enum: ['individual', 'company'] }).notNull(),
+    name: text().notNull(),
+    status: text({ enum: ['active', 'suspended', 'closed'] })
+      .notNull()
+      .default('active'),
+    createdAt: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    check('accounts_kind_known', sql`${t.kind} in ('individual', 'company')`),
+    check('accounts_status_known', sql`${t.status} in ('active', 'suspended', 'closed')`),
+  ],
+);
+
+/** Email domains whose new users become seats of the company; a domain belongs to one company at most. */
+export const accountDomains = pgTable(
+  'account_domains',
+  {
+    domain: text().primaryKey(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    index('account_domains_account_id_idx').on(t.accountId),
+    check('account_domains_lower_case', sql`${t.domain} = lower(${t.domain})`),
+  ],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    role: text({ enum: ['owner', 'admin', 'seat'] }).notNull(),
+    createdAt: instant().notNull().defaultNow(),
+    /** Removed seats keep their row, so that the calls they placed stay attributed to them. */
+    removedAt: instant(),
+  },
+  (t) => [
+    check('memberships_role_known', sql`${t.role} in ('owner', 'admin', 'seat')`),
+    // A person acts for one account at a time.
+    uniqueIndex('memberships_one_active_per_user').on(t.userId).where(sql`${t.removedAt} is null`),
+    index('memberships_account_id_idx').on(t.accountId),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie's token; the token itself is never stored. */
+    tokenHash: text().primaryKey(),
+    /** What Settings shows and revokes by; not a credential. */
+    publicId: uuid().notNull().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: instant().notNull().defaultNow(),
+    lastSeenAt: instant().notNull().defaultNow(),
+    /** Absolute end, however active the session is. */
+    expiresAt: instant().notNull(),
+    ip: inet(),
+    userAgent: text(),
+  },
+  (t) => [
+    uniqueIndex('sessions_public_id_key').on(t.publicId),
+    index('sessions_user_id_idx').on(t.userId),
+    index('sessions_expires_at_idx').on(t.expiresAt),
+  ],
+);
+
+export const loginTokens = pgTable(
+  'login_tokens',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text({ enum: ['magic_link', 'password_reset', 'seat_invite'] }).notNull(),
+    /** SHA-256 of the token sent by email. */
+    tokenHash: text().notNull(),
+    expiresAt: instant().notNull(),
+    usedAt: instant(),
+    createdAt: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('login_tokens_token_hash_key').on(t.tokenHash),
+    index('login_tokens_user_id_idx').on(t.userId),
+    index('login_tokens_expires_at_idx').on(t.expiresAt),
+    check('login_tokens_purpose_known', sql`${t.purpose} in ('magic_link', 'password_reset', 'seat_invite')`),
+  ],
+);

@@ -1,0 +1,77 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../errors/app-error';
+import type { App } from './types';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false for routes that authenticate otherwise: provider webhooks (signatures), public subscribe. */
+    csrf?: boolean;
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Double-submit CSRF protection: `GET /api/auth/csrf` returns a random token and sets it as a cookie; every
+ * state-changing /api request must echo it in `X-CSRF-Token`, and an `Origin` header, when sent, must be our
+ * public origin. Otherwise 403 `csrf_failed`.
+ */
+export function registerCsrfProtection(
+  app: App,
+  options: { publicUrl: string; secureCookies: boolean },
+): void {
+  const cookieName = options.secureCookies ? '__Host-csrf' : 'csrf';
+  const publicOrigin = new URL(options.publicUrl).origin;
+
+  app.get(
+    '/api/auth/csrf',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The token to send as X-CSRF-Token with every state-changing request',
+        response: { 200: z.object({ token: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const existing = request.cookies[cookieName];
+      const token =
+        existing && tokenPattern.test(existing) ? existing : randomBytes(32).toString('base64url');
+      reply.setCookie(cookieName, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: options.secureCookies,
+        maxAge: 365 * 24 * 3600,
+      });
+      reply.header('cache-control', 'no-store');
+      return { token };
+    },
+  );
+
+  app.addHook('onRequest', async (request) => {
+    if (safeMethods.has(request.method)) return;
+    if (!request.url.startsWith('/api/')) return;
+    if (!request.routeOptions.url || request.routeOptions.config.csrf === false) return;
+
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== publicOrigin) {
+      throw new AppError('csrf_failed', 'This request came from another site and was refused.');
+    }
+    const header = request.headers['x-csrf-token'];
+    const cookie = request.cookies[cookieName];
+    if (typeof header !== 'string' || !cookie || !sameToken(header, cookie)) {
+      throw new AppError(
+        'csrf_failed',
+        'Your session token is missing or stale. Reload the page and try again.',
+      );
+    }
+  });
+}

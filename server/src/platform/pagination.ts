@@ -1,0 +1,27 @@
+import { AppError } from './errors/app-error';
+
+/** A position in a list ordered by (time, id) descending: the last row of the page before. */
+export type Position = { at: Date; id: string };
+
+/** Cursors are opaque to clients: base64url of "ISO time|id". */
+export function encodeCursor(position: Position): string {
+  return Buffer.from(`${position.at.toISOString()}|${position.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Position {
+  const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const at = new Date(time ?? '');
+  if (!id || Number.isNaN(at.getTime())) {
+    throw new AppError('validation_failed', 'That page cursor is not valid.', {
+      fields: [{ path: 'querystring.cursor', message: 'is not a cursor this API gave out' }],
+    });
+  }
+  return { at, id };
+}
+
+/** Rows fetched with limit + 1: the page, and the cursor of the next page when there is one. */
+export function pageOf<T>(rows: T[], limit: number, positionOf: (row: T) => Position) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(positionOf(last)) : null };
+}
