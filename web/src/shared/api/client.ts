@@ -1,4 +1,4 @@
-import type { ErrorResponse } from '@mobayilo/contract';
+import type { ErrorResponse, FieldError } from '@mobayilo/contract';
 
 /** An API error with the server's code, for branching, and its message, for people. */
 export class ApiError extends Error {
@@ -10,6 +10,19 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** Field errors keyed by field name ("body.email" → "email"). */
+  get fieldErrors(): Record<string, string> {
+    const fields = (this.details?.fields ?? []) as FieldError[];
+    return Object.fromEntries(
+      fields.map((field) => [field.path.split('.').slice(1).join('.'), field.message]),
+    );
+  }
+
+  get retryAfterSeconds(): number | undefined {
+    const value = this.details?.retryAfterSeconds;
+    return typeof value === 'number' ? value : undefined;
   }
 }
 
@@ -26,19 +39,34 @@ async function parseError(response: Response): Promise<ApiError> {
   }
 }
 
+let csrfToken: Promise<string> | undefined;
+
+/** The token every state-changing request carries (X-CSRF-Token); fetched once, again when refused. */
+function currentCsrfToken(): Promise<string> {
+  csrfToken ??= fetch('/api/auth/csrf', { credentials: 'same-origin' })
+    .then(async (response) => {
+      if (!response.ok) throw await parseError(response);
+      return ((await response.json()) as { token: string }).token;
+    })
+    .catch((error: unknown) => {
+      csrfToken = undefined;
+      throw error;
+    });
+  return csrfToken;
+}
+
 export type RequestOptions = { method?: string; body?: unknown; signal?: AbortSignal };
 
-/** JSON requests to our own API, answering the parsed body or throwing an ApiError. */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  let response: Response;
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = await currentCsrfToken();
   try {
-    response = await fetch(path, {
-      method: options.method ?? 'GET',
+    return await fetch(path, {
+      method,
       credentials: 'same-origin',
-      headers:
-        options.body === undefined
-          ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
+      headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
@@ -50,7 +78,22 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       'We could not reach Mobayilo. Check your connection and try again.',
     );
   }
+}
+
+/** JSON requests to our own API, answering the parsed body or throwing an ApiError. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  let response = await send(path, options);
+  if (response.status === 403 && options.method && options.method !== 'GET') {
+    const error = await parseError(response.clone());
+    if (error.code === 'csrf_failed') {
+      csrfToken = undefined;
+      response = await send(path, options);
+    }
+  }
   if (!response.ok) throw await parseError(response);
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204 || response.status === 202) {
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
   return (await response.json()) as T;
 }
