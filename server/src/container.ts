@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHousekeepingModule } from './modules/housekeeping';
 import { createIdentityModule } from './modules/identity';
+import { createInboxModule } from './modules/inbox';
 import { createMailModule } from './modules/mail';
 import type { Clock } from './platform/clock';
 import { deleteExpiredRateLimits } from './platform/http/rate-limit';
@@ -26,6 +27,7 @@ export type PlatformDeps = {
 export function createModules(deps: PlatformDeps) {
   const housekeeping = createHousekeepingModule(deps);
   const mail = createMailModule(deps);
+  const inbox = createInboxModule(deps);
   const identity = createIdentityModule({
     ...deps,
     mail: mail.service,
@@ -33,7 +35,8 @@ export function createModules(deps: PlatformDeps) {
     moneyHistory: async () => new Set(),
   });
 
-  for (const task of [mail.housekeeping, ...identity.housekeeping]) housekeeping.service.addTask(task);
+  for (const task of [mail.housekeeping, inbox.housekeeping, ...identity.housekeeping])
+    housekeeping.service.addTask(task);
   housekeeping.service.addTask({
     name: 'platform.rate-limits',
     run: (now) => deleteExpiredRateLimits(deps.db, now),
@@ -42,7 +45,7 @@ export function createModules(deps: PlatformDeps) {
   const routes: RoutePlugin[] = [...mail.routes, ...identity.routes];
   const jobs: AnyJobDefinition[] = [...housekeeping.jobs, ...mail.jobs, ...identity.jobs];
 
-  return { housekeeping, mail, identity, guards: identity.guards, routes, jobs };
+  return { housekeeping, mail, inbox, identity, guards: identity.guards, routes, jobs };
 }
 
 export type Modules = ReturnType<typeof createModules>;

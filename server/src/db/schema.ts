@@ -1,5 +1,6 @@
 /** Every module's tables, for drizzle (relational queries) and drizzle-kit (migrations). */
 export * from '../modules/housekeeping/tables';
 export * from '../modules/identity/tables';
+export * from '../modules/inbox/tables';
 export * from '../modules/mail/tables';
 export * from '../platform/http/rate-limit.tables';

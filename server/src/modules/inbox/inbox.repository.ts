@@ -1,0 +1,65 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { providerEvents } from './tables';
+
+export type ProviderEvent = typeof providerEvents.$inferSelect;
+export type NewProviderEvent = Pick<ProviderEvent, 'provider' | 'eventKey' | 'type' | 'payload'> & {
+  receivedAt: Date;
+};
+
+export const inboxRepository = {
+  /** Stores the event unless the provider sent it before; returns its id only when it is new. */
+  async insertOnce(db: Executor, event: NewProviderEvent): Promise<string | undefined> {
+    const [row] = await db
+      .insert(providerEvents)
+      .values(event)
+      .onConflictDoNothing({ target: [providerEvents.provider, providerEvents.eventKey] })
+      .returning({ id: providerEvents.id });
+    return row?.id;
+  },
+
+  async findById(db: Executor, id: string): Promise<ProviderEvent | undefined> {
+    const [row] = await db.select().from(providerEvents).where(eq(providerEvents.id, id));
+    return row;
+  },
+
+  async settle(
+    db: Executor,
+    id: string,
+    values: { status: 'processed' | 'ignored' | 'failed'; outcome: string; at: Date },
+  ) {
+    await db
+      .update(providerEvents)
+      .set({
+        status: values.status,
+        outcome: values.outcome,
+        processedAt: values.at,
+        attempts: sql`${providerEvents.attempts} + 1`,
+      })
+      .where(eq(providerEvents.id, id));
+  },
+
+  async countAttempt(db: Executor, id: string, error: string) {
+    await db
+      .update(providerEvents)
+      .set({ attempts: sql`${providerEvents.attempts} + 1`, outcome: error })
+      .where(eq(providerEvents.id, id));
+  },
+
+  /** Events still pending long after they arrived: their job was lost or keeps failing. */
+  async findStalePending(db: Executor, receivedBefore: Date, limit: number): Promise<ProviderEvent[]> {
+    return db
+      .select()
+      .from(providerEvents)
+      .where(and(eq(providerEvents.status, 'pending'), lt(providerEvents.receivedAt, receivedBefore)))
+      .limit(limit);
+  },
+
+  async deleteSettledBefore(db: Executor, before: Date): Promise<number> {
+    const deleted = await db
+      .delete(providerEvents)
+      .where(and(sql`${providerEvents.status} <> 'pending'`, lt(providerEvents.receivedAt, before)))
+      .returning({ id: providerEvents.id });
+    return deleted.length;
+  },
+};
