@@ -16,6 +16,10 @@ export const errorStatusByCode = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  invalid_phone_number: 422,
+  unknown_country: 404,
+  invalid_rates: 422,
+  provider_unavailable: 502,
   internal_error: 500,
   service_unavailable: 503,
 } as const;
