@@ -62,6 +62,7 @@ export async function startServices(
 
   const modules = createModules({ config, db: database.db, jobs, logger, metrics, clock: options.clock });
   await lifecycle.step('job handlers', () => jobs.register(modules.jobs, { work: options.work }));
+  for (const [name, start] of Object.entries(modules.startups)) await lifecycle.step(name, start);
 
   const readiness = {
     database: async () => {
