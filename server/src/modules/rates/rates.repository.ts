@@ -16,6 +16,16 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/** What a price is, without its bookkeeping: shared by the open rows and the deck. */
+const priceColumns = {
+  prefix: rates.prefix,
+  plan: rates.plan,
+  country: rates.country,
+  destination: rates.destination,
+  type: rates.type,
+  priceMicros: rates.priceMicros,
+};
+
 function inForce(at: Date) {
   return and(lte(rates.effectiveFrom, at), or(isNull(rates.effectiveTo), gt(rates.effectiveTo, at)));
 }
@@ -54,13 +64,8 @@ export const ratesRepository = {
   async findOpen(db: Executor): Promise<OpenRate[]> {
     return db
       .select({
+        ...priceColumns,
         id: rates.id,
-        prefix: rates.prefix,
-        plan: rates.plan,
-        country: rates.country,
-        destination: rates.destination,
-        type: rates.type,
-        priceMicros: rates.priceMicros,
         costMicros: rates.costMicros,
         effectiveFrom: rates.effectiveFrom,
       })
@@ -86,17 +91,7 @@ export const ratesRepository = {
 
   /** Every row in force at `at`, for the in-memory deck. */
   async findInForce(db: Executor, at: Date) {
-    return db
-      .select({
-        prefix: rates.prefix,
-        plan: rates.plan,
-        country: rates.country,
-        destination: rates.destination,
-        type: rates.type,
-        priceMicros: rates.priceMicros,
-      })
-      .from(rates)
-      .where(inForce(at));
+    return db.select(priceColumns).from(rates).where(inForce(at));
   },
 
   /** The next instant after `at` when a scheduled price starts or a price ends; null when none is scheduled. */

@@ -97,18 +97,22 @@ function PlanSwitch({ plan, onChange }: { plan: Plan; onChange: (plan: Plan) => 
   );
 }
 
+function LoadError({ message, retry }: { message: string; retry: () => void }) {
+  return (
+    <p role="alert" className="text-sm text-rose-300">
+      {message}{' '}
+      <Button variant="ghost" onClick={retry}>
+        Try again
+      </Button>
+    </p>
+  );
+}
+
 function CountryPrices({ country, plan }: { country: RateCountry; plan: Plan }) {
   const query = useCountryRates(country.iso);
   if (query.isPending) return <Spinner label={`Loading prices for ${country.name}…`} />;
   if (query.isError) {
-    return (
-      <p role="alert" className="text-sm text-rose-300">
-        {query.error.message}{' '}
-        <Button variant="ghost" onClick={() => query.refetch()}>
-          Try again
-        </Button>
-      </p>
-    );
+    return <LoadError message={query.error.message} retry={() => query.refetch()} />;
   }
   const rates: CountryRatesResponse = query.data;
   return (
@@ -142,14 +146,7 @@ export function PricingCalculator() {
         </p>
       </div>
       {countries.isPending && <Spinner label="Loading prices…" />}
-      {countries.isError && (
-        <p role="alert" className="text-sm text-rose-300">
-          {countries.error.message}{' '}
-          <Button variant="ghost" onClick={() => countries.refetch()}>
-            Try again
-          </Button>
-        </p>
-      )}
+      {countries.isError && <LoadError message={countries.error.message} retry={() => countries.refetch()} />}
       {countries.data && (
         <>
           <CountryCombobox countries={countries.data.items} onSelect={setSelected} />

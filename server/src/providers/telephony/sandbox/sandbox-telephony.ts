@@ -1,12 +1,7 @@
 import type { OutboundPriceList, TelephonyProvider } from '../port';
 import { TelephonyProviderError } from '../port';
+import { priceToMicros } from '../price';
 import { type SandboxPrice, sandboxVoicePrices } from './voice-price-list';
-
-/** "0.0140" → 14000: the list is written in dollars, read as text so no float rounding creeps in. */
-function micros(price: string): number {
-  const [whole = '0', fraction = ''] = price.split('.');
-  return Number(whole) * 1_000_000 + Number(fraction.padEnd(6, '0').slice(0, 6));
-}
 
 function priceList(country: string, prices: SandboxPrice[]): OutboundPriceList {
   return {
@@ -15,7 +10,7 @@ function priceList(country: string, prices: SandboxPrice[]): OutboundPriceList {
     destinations: prices.map(([label, prefixes, price]) => ({
       label,
       prefixes: prefixes.split(' '),
-      costMicros: micros(price),
+      costMicros: priceToMicros(price) ?? 0,
     })),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapVoiceCountry, priceToMicros } from './twilio-pricing.mapper';
+import { priceToMicros } from '../price';
+import { mapVoiceCountry } from './twilio-pricing.mapper';
 
 describe('priceToMicros', () => {
   it('reads decimal strings exactly and rounds extra precision up', () => {
