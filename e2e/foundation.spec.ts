@@ -38,7 +38,8 @@ describe('the web shell', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Dial', 'History', 'Credits', 'Settings']);
     await nav.getByRole('link', { name: 'History' }).click();
     await page.waitForURL('**/history');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('History');
+    // The router changes the URL before React commits the new page: wait for the page, not just the URL.
+    await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
     expect(await page.getByText('No calls yet').isVisible()).toBe(true);
     await screenshot(page, 'history-empty');
     expect(errors).toEqual([]);
