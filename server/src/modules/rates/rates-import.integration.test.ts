@@ -230,6 +230,30 @@ describe('rate imports', () => {
     });
   });
 
+  describe('concurrent imports', () => {
+    it('take turns: each prefix and plan keeps exactly one open row and an unbroken history', async () => {
+      now += 60_000;
+      const files = [
+        '4425,GB,Leicester,0.0200,0.0160',
+        '4425,GB,Leicester,0.0300,0.0260',
+        '4425,GB,Leicester,0.0200,0.0160',
+      ];
+      await Promise.all(
+        files.map((csv, index) =>
+          t.modules.rates.imports
+            .applyCsvImport(csv, { effectiveFrom: new Date(now + index * 1000) })
+            .catch(() => null),
+        ),
+      );
+      const open = await rowCount(t, "prefix = '4425' and effective_to is null");
+      expect(open).toBe(2);
+      const history = await t.modules.rates.service.history('4425', 'individual');
+      for (let i = 1; i < history.length; i += 1) {
+        expect(history[i - 1]?.effectiveTo).toEqual(history[i]?.effectiveFrom);
+      }
+    });
+  });
+
   describe('provider price sync', () => {
     it('sets the cost and applies each plan’s markup', async () => {
       now += 60_000;
