@@ -34,7 +34,8 @@ describe('the web shell', () => {
     await page.goto('/');
     await page.getByRole('link', { name: 'Get started' }).click();
     await page.waitForURL('**/signin');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in or get started');
+    // The router changes the URL before React commits the new page: wait for the page, not just the URL.
+    await page.getByRole('heading', { level: 1, name: 'Sign in or get started' }).waitFor();
     expect(await page.getByLabel('Email').isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();

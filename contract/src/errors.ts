@@ -30,6 +30,10 @@ export const errorStatusByCode = {
   link_used: 410,
   weak_password: 422,
   password_not_set: 409,
+  invalid_phone_number: 422,
+  unknown_country: 404,
+  invalid_rates: 422,
+  provider_unavailable: 502,
   internal_error: 500,
   service_unavailable: 503,
 } as const;

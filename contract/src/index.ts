@@ -1,4 +1,5 @@
 export * from './dev';
 export * from './errors';
 export * from './identity';
+export * from './rates';
 export * from './status';

@@ -36,6 +36,40 @@ describe('loadConfig', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://db/x' })[0]).toMatch(/^DATABASE_URL:/);
   });
 
+  it('prices unlisted destinations at 5 cents a minute by default, with a markup per plan for synced prices', () => {
+    const { rates } = loadConfig({});
+    expect(rates.defaultRateMicros).toBe(50_000);
+    expect(rates.refuseUnlisted).toBe(false);
+    expect(rates.markupPercent).toEqual({ individual: 40, company: 25 });
+    expect(rates.refreshMs).toBe(5000);
+    expect(rates.yamlFile).toMatch(/server\/config\/call_rates\.yml$/);
+  });
+
+  it('reads the rate settings', () => {
+    const { rates } = loadConfig({
+      CALL_RATE_CENTS_PER_MINUTE: '12',
+      REFUSE_UNLISTED_DESTINATIONS: 'true',
+      RATE_MARKUP_INDIVIDUAL_PERCENT: '50',
+      RATE_MARKUP_COMPANY_PERCENT: '0',
+      RATES_REFRESH_SECONDS: '0.5',
+    });
+    expect(rates).toMatchObject({
+      defaultRateMicros: 120_000,
+      refuseUnlisted: true,
+      markupPercent: { individual: 50, company: 0 },
+      refreshMs: 500,
+    });
+  });
+
+  it('refuses fractional cents and negative markups', () => {
+    expect(problemsOf({ CALL_RATE_CENTS_PER_MINUTE: '2.5' })[0]).toMatch(
+      /^CALL_RATE_CENTS_PER_MINUTE: expected a whole/,
+    );
+    expect(problemsOf({ RATE_MARKUP_COMPANY_PERCENT: '-5' })[0]).toMatch(
+      /^RATE_MARKUP_COMPANY_PERCENT: expected a percentage/,
+    );
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).http.port).toBe(3000);
   });

@@ -21,6 +21,14 @@ const port = (fallback: number) =>
     .max(65535, { error: 'expected a port from 0 to 65535' })
     .default(fallback);
 
+const percent = (fallback: number) =>
+  z.coerce
+    .number({ error: 'expected a whole percentage' })
+    .int({ error: 'expected a whole percentage' })
+    .min(0, { error: 'expected a percentage from 0 to 1000' })
+    .max(1000, { error: 'expected a percentage from 0 to 1000' })
+    .default(fallback);
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -77,6 +85,21 @@ export const envSchema = z.object({
     )
     .pipe(z.array(z.email({ error: 'expected comma-separated email addresses' })))
     .default([]),
+  CALL_RATE_CENTS_PER_MINUTE: z.coerce
+    .number({ error: 'expected a whole number of cents' })
+    .int({ error: 'expected a whole number of cents' })
+    .min(0)
+    .max(1000)
+    .default(5),
+  REFUSE_UNLISTED_DESTINATIONS: booleanFlag.default(false),
+  RATE_MARKUP_INDIVIDUAL_PERCENT: percent(40),
+  RATE_MARKUP_COMPANY_PERCENT: percent(25),
+  RATES_REFRESH_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds' })
+    .min(0.1)
+    .max(300)
+    .default(5),
+  CALL_RATES_FILE: z.string().min(1).optional(),
 
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Mobayilo <no-reply@mobayilo.local>'),
@@ -174,6 +197,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : { kind: 'sandbox' as const },
     ),
+    rates: Object.freeze({
+      // A rate in cents per minute is 10,000 micro-dollars per cent.
+      defaultRateMicros: e.CALL_RATE_CENTS_PER_MINUTE * 10_000,
+      refuseUnlisted: e.REFUSE_UNLISTED_DESTINATIONS,
+      markupPercent: Object.freeze({
+        individual: e.RATE_MARKUP_INDIVIDUAL_PERCENT,
+        company: e.RATE_MARKUP_COMPANY_PERCENT,
+      }),
+      refreshMs: Math.round(e.RATES_REFRESH_SECONDS * 1000),
+      yamlFile: path.resolve(e.CALL_RATES_FILE ?? path.join(repoRoot, 'server', 'config', 'call_rates.yml')),
+    }),
     mail: Object.freeze({ smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM }),
     identity: Object.freeze({ adminEmails: Object.freeze([...e.ADMIN_EMAILS]) }),
     web: Object.freeze({ distDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'web', 'dist')) }),

@@ -5,6 +5,7 @@ import { createHousekeepingModule } from './modules/housekeeping';
 import { createIdentityModule } from './modules/identity';
 import { createInboxModule } from './modules/inbox';
 import { createMailModule } from './modules/mail';
+import { createRatesModule } from './modules/rates';
 import type { Clock } from './platform/clock';
 import { deleteExpiredRateLimits } from './platform/http/rate-limit';
 import type { RoutePlugin } from './platform/http/types';
@@ -12,6 +13,7 @@ import type { AnyJobDefinition } from './platform/jobs/define-job';
 import type { JobQueue } from './platform/jobs/job-queue';
 import type { Logger } from './platform/logger';
 import type { Metrics } from './platform/metrics';
+import { createTelephonyProvider } from './providers/telephony';
 
 export type PlatformDeps = {
   config: Config;
@@ -25,6 +27,7 @@ export type PlatformDeps = {
 
 /** The composition root: builds each module from the platform and from the modules it depends on. */
 export function createModules(deps: PlatformDeps) {
+  const telephony = createTelephonyProvider(deps.config.telephony);
   const housekeeping = createHousekeepingModule(deps);
   const mail = createMailModule(deps);
   const inbox = createInboxModule(deps);
@@ -34,18 +37,33 @@ export function createModules(deps: PlatformDeps) {
     // No module keeps money yet, so no account has money history.
     moneyHistory: async () => new Set(),
   });
+  const rates = createRatesModule({ ...deps, telephony, settings: deps.config.rates });
 
-  for (const task of [mail.housekeeping, inbox.housekeeping, ...identity.housekeeping])
+  for (const task of [mail.housekeeping, inbox.housekeeping, ...identity.housekeeping]) {
     housekeeping.service.addTask(task);
+  }
   housekeeping.service.addTask({
     name: 'platform.rate-limits',
     run: (now) => deleteExpiredRateLimits(deps.db, now),
   });
 
-  const routes: RoutePlugin[] = [...mail.routes, ...identity.routes];
-  const jobs: AnyJobDefinition[] = [...housekeeping.jobs, ...mail.jobs, ...identity.jobs];
+  const routes: RoutePlugin[] = [...mail.routes, ...identity.routes, rates.routes];
+  const jobs: AnyJobDefinition[] = [...housekeeping.jobs, ...mail.jobs, ...identity.jobs, ...rates.jobs];
+  /** Steps run once the job queue is up, in order, before the server takes requests. */
+  const startups: Record<string, () => Promise<void>> = { rates: rates.start };
 
-  return { housekeeping, mail, inbox, identity, guards: identity.guards, routes, jobs };
+  return {
+    housekeeping,
+    mail,
+    inbox,
+    identity,
+    rates,
+    telephony,
+    guards: identity.guards,
+    routes,
+    jobs,
+    startups,
+  };
 }
 
 export type Modules = ReturnType<typeof createModules>;

@@ -70,6 +70,7 @@ export async function startServices(
     clock: options.clock,
   });
   await lifecycle.step('job handlers', () => jobs.register(modules.jobs, { work: options.work }));
+  for (const [name, start] of Object.entries(modules.startups)) await lifecycle.step(name, start);
 
   const readiness = {
     database: async () => {

@@ -4,6 +4,7 @@ import { ButtonLink } from '../../shared/ui/button';
 import { GlobeIcon, PhoneIcon, WalletIcon } from '../../shared/ui/icons';
 import { Logo } from '../../shared/ui/logo';
 import { SandboxBadge } from '../../shared/ui/sandbox-badge';
+import { PricingCalculator } from '../pricing/pricing-calculator';
 
 const features = [
   {
@@ -74,6 +75,8 @@ export function LandingPage() {
             </article>
           ))}
         </section>
+
+        <PricingCalculator />
       </main>
 
       <footer className="py-8 text-sm text-slate-400">© {new Date().getFullYear()} Mobayilo</footer>

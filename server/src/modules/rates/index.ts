@@ -1,0 +1,52 @@
+import type { Database } from '../../db/client';
+import type { Clock } from '../../platform/clock';
+import type { Logger } from '../../platform/logger';
+import type { Metrics } from '../../platform/metrics';
+import type { TelephonyProvider } from '../../providers/telephony';
+import { ratesJobs } from './rates.jobs';
+import { ratesRoutes } from './rates.routes';
+import { createRatesService, type RatesSettings } from './rates.service';
+import { createRatesImportService } from './rates-import.service';
+
+// Every module that takes a phone number normalises it with the platform helper; re-exported for callers of quote.
+export { countryInfo, normalizePhone, parsePhone, phone } from '../../platform/phone';
+export { affordableMinutes, type CallCharge, chargeForCall, MICROS_PER_CENT } from './billing.domain';
+export {
+  buildDeck,
+  type DeckEntry,
+  type DestinationType,
+  type RateDeck,
+  type RatePlan,
+  ratePlans,
+} from './deck.domain';
+export type { RateQuote, RatesService, RatesSettings } from './rates.service';
+export type { ImportOptions, ImportSummary, RatesImportService } from './rates-import.service';
+
+export function createRatesModule(deps: {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  telephony: TelephonyProvider;
+  settings: RatesSettings;
+}) {
+  const service = createRatesService(deps);
+  const imports = createRatesImportService({
+    ...deps,
+    logger: deps.logger.child({ module: 'rates' }),
+    onChange: service.invalidate,
+  });
+  const jobs = ratesJobs(imports);
+  return {
+    service,
+    imports,
+    routes: ratesRoutes(service),
+    jobs: Object.values(jobs),
+    syncProviderPricesJob: jobs.syncProviderPrices,
+    /** At start: a new install gets the YAML deck, and the deck is loaded before the first call needs it. */
+    async start() {
+      await imports.loadYamlIfEmpty();
+      await service.warm();
+    },
+  };
+}
