@@ -45,3 +45,50 @@ export const countryRatesParamsSchema = z.object({
     .regex(/^[A-Za-z]{2}$/, { error: 'expected a two-letter ISO country code such as GB' })
     .transform((iso) => iso.toUpperCase()),
 });
+
+export const rateChangeSchema = z.object({
+  prefix: z.string(),
+  plan: ratePlanSchema,
+  country: z.string(),
+  destination: z.string(),
+  beforeMicros: z.number().int().nullable(),
+  afterMicros: z.number().int(),
+});
+
+export const rateRowErrorSchema = z.object({
+  row: z.union([z.number(), z.string()]),
+  field: z.string().optional(),
+  message: z.string(),
+});
+
+/** What an import did (or, for a preview, would do). */
+export const rateImportSummarySchema = z.object({
+  added: z.number().int(),
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+  changes: z.array(rateChangeSchema),
+  errors: z.array(rateRowErrorSchema),
+  effectiveFrom: z.string(),
+});
+export type RateImportSummary = z.infer<typeof rateImportSummarySchema>;
+
+/** Up to 10 MB of CSV: a whole carrier deck. */
+export const rateCsvBodySchema = z.object({
+  csv: z
+    .string()
+    .min(1, { error: 'The file is empty' })
+    .max(10_000_000, { error: 'The file is larger than 10 MB' }),
+});
+
+export const providerSyncBodySchema = z.object({
+  countries: z
+    .array(
+      z
+        .string()
+        .regex(/^[A-Za-z]{2}$/)
+        .transform((iso) => iso.toUpperCase()),
+    )
+    .min(1)
+    .max(300)
+    .optional(),
+});

@@ -37,7 +37,12 @@ export function createModules(deps: PlatformDeps) {
     // No module keeps money yet, so no account has money history.
     moneyHistory: async () => new Set(),
   });
-  const rates = createRatesModule({ ...deps, telephony, settings: deps.config.rates });
+  const rates = createRatesModule({
+    ...deps,
+    telephony,
+    settings: deps.config.rates,
+    guards: identity.guards,
+  });
 
   for (const task of [mail.housekeeping, inbox.housekeeping, ...identity.housekeeping]) {
     housekeeping.service.addTask(task);
@@ -47,7 +52,7 @@ export function createModules(deps: PlatformDeps) {
     run: (now) => deleteExpiredRateLimits(deps.db, now),
   });
 
-  const routes: RoutePlugin[] = [...mail.routes, ...identity.routes, rates.routes];
+  const routes: RoutePlugin[] = [...mail.routes, ...identity.routes, ...rates.routes];
   const jobs: AnyJobDefinition[] = [...housekeeping.jobs, ...mail.jobs, ...identity.jobs, ...rates.jobs];
   /** Steps run once the job queue is up, in order, before the server takes requests. */
   const startups: Record<string, () => Promise<void>> = { rates: rates.start };

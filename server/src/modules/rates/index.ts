@@ -1,8 +1,11 @@
 import type { Database } from '../../db/client';
 import type { Clock } from '../../platform/clock';
+import type { AuthGuards } from '../../platform/http/auth';
+import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { Logger } from '../../platform/logger';
 import type { Metrics } from '../../platform/metrics';
 import type { TelephonyProvider } from '../../providers/telephony';
+import { ratesAdminRoutes } from './rates.admin.routes';
 import { ratesJobs } from './rates.jobs';
 import { ratesRoutes } from './rates.routes';
 import { createRatesService, type RatesSettings } from './rates.service';
@@ -29,6 +32,8 @@ export function createRatesModule(deps: {
   metrics: Metrics;
   telephony: TelephonyProvider;
   settings: RatesSettings;
+  jobs: Pick<JobQueue, 'send'>;
+  guards: Pick<AuthGuards, 'requirePlatformAdmin'>;
 }) {
   const service = createRatesService(deps);
   const imports = createRatesImportService({
@@ -40,7 +45,10 @@ export function createRatesModule(deps: {
   return {
     service,
     imports,
-    routes: ratesRoutes(service),
+    routes: [
+      ratesRoutes(service),
+      ratesAdminRoutes({ imports, jobs: deps.jobs, syncJob: jobs.syncProviderPrices, guards: deps.guards }),
+    ],
     jobs: Object.values(jobs),
     syncProviderPricesJob: jobs.syncProviderPrices,
     /** At start: a new install gets the YAML deck, and the deck is loaded before the first call needs it. */

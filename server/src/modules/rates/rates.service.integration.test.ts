@@ -20,6 +20,8 @@ describe('quotes', () => {
       metrics: createMetrics(),
       telephony: createSandboxTelephony(),
       settings: { ...t.config.rates, ...settings },
+      jobs: t.jobs,
+      guards: t.modules.guards,
     });
 
   beforeAll(async () => {

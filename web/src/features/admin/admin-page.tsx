@@ -8,6 +8,7 @@ import { Alert } from '../../shared/ui/alert';
 import { Button, Spinner } from '../../shared/ui/button';
 import { Field } from '../../shared/ui/field';
 import { Logo } from '../../shared/ui/logo';
+import { RatesAdmin } from './rates-admin';
 
 type Page = { items: AdminAccount[]; nextCursor: string | null };
 
@@ -54,7 +55,9 @@ export function AdminPage() {
         </Link>
         <span className="text-sm text-slate-400">Admin</span>
       </header>
-      <h1 className="text-2xl font-semibold">Accounts</h1>
+      <h1 className="text-2xl font-semibold">Administration</h1>
+      <RatesAdmin />
+      <h2 className="text-lg font-semibold">Accounts</h2>
       <form
         className="flex items-end gap-3"
         onSubmit={(event) => {
