@@ -3,3 +3,4 @@ export * from './errors';
 export * from './identity';
 export * from './rates';
 export * from './status';
+export * from './wallet';

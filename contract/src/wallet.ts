@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+export const transferKindSchema = z.enum([
+  'topup',
+  'call',
+  'number_fee',
+  'adjustment',
+  'refund',
+  'dispute',
+  'auto_topup',
+  'write_off',
+]);
+export type TransferKindName = z.infer<typeof transferKindSchema>;
+
+export const autoTopupSettingsSchema = z.object({
+  enabled: z.boolean(),
+  thresholdCents: z.number().int(),
+  amountCents: z.number().int(),
+  dailyCapCents: z.number().int(),
+});
+
+export const walletResponseSchema = z.object({
+  balanceCents: z.number().int(),
+  heldCents: z.number().int(),
+  availableCents: z.number().int(),
+  currency: z.literal('USD'),
+  autoTopup: autoTopupSettingsSchema.nullable(),
+});
+export type WalletResponse = z.infer<typeof walletResponseSchema>;
+
+export const walletTransactionSchema = z.object({
+  id: z.string(),
+  kind: transferKindSchema,
+  description: z.string(),
+  /** Signed, from the wallet's view: positive adds to the balance. */
+  amountCents: z.number().int(),
+  balanceAfterCents: z.number().int(),
+  reference: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type WalletTransaction = z.infer<typeof walletTransactionSchema>;
+
+export const walletTransactionsResponseSchema = z.object({
+  items: z.array(walletTransactionSchema),
+  nextCursor: z.string().nullable(),
+});
+export type WalletTransactionsResponse = z.infer<typeof walletTransactionsResponseSchema>;
+
+export const listQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+const isoDate = z.iso.date({ error: 'expected a date such as 2026-11-01' });
+export const statementQuerySchema = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((range) => range.from <= range.to, { path: ['to'], error: 'must be on or after the start date' });
+
+export const seatUsageSchema = z.object({
+  membershipId: z.string(),
+  email: z.string(),
+  role: z.string(),
+  calls: z.number().int(),
+  costCents: z.number().int(),
+});
+export const walletUsageResponseSchema = z.object({
+  month: z.string(),
+  items: z.array(seatUsageSchema),
+});
+export type WalletUsageResponse = z.infer<typeof walletUsageResponseSchema>;
+
+/** Whole cents, positive to credit the wallet, negative to debit it. */
+export const adjustmentBodySchema = z.object({
+  amountCents: z
+    .number({ error: 'expected a whole number of cents' })
+    .int({ error: 'expected a whole number of cents' })
+    .refine((value) => value !== 0, { error: 'must not be zero' })
+    .refine((value) => Math.abs(value) <= 100_000_000, { error: 'must be at most $1,000,000' }),
+  reason: z.string().trim().min(3, { error: 'Say why, in a few words' }).max(500),
+  idempotencyKey: z.string().trim().min(8).max(200),
+});
+export type AdjustmentBody = z.infer<typeof adjustmentBodySchema>;
