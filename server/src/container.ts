@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHousekeepingModule } from './modules/housekeeping';
+import { createLedgerModule } from './modules/ledger';
 import type { Clock } from './platform/clock';
 import type { RoutePlugin } from './platform/http/types';
 import type { AnyJobDefinition } from './platform/jobs/define-job';
@@ -20,11 +21,12 @@ export type PlatformDeps = {
 /** The composition root: builds each module from the platform and from the modules it depends on. */
 export function createModules(deps: PlatformDeps) {
   const housekeeping = createHousekeepingModule(deps);
+  const ledger = createLedgerModule(deps);
 
   const routes: RoutePlugin[] = [];
-  const jobs: AnyJobDefinition[] = [...housekeeping.jobs];
+  const jobs: AnyJobDefinition[] = [...housekeeping.jobs, ...ledger.jobs];
 
-  return { housekeeping, routes, jobs };
+  return { housekeeping, ledger, routes, jobs };
 }
 
 export type Modules = ReturnType<typeof createModules>;
