@@ -14,9 +14,3 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const pg = postgresError(error);
   return pg?.code === '23505' && (constraint === undefined || pg.constraint === constraint);
 }
-
-/** SQLSTATE 23514, optionally on one named CHECK constraint. */
-export function isCheckViolation(error: unknown, constraint?: string): boolean {
-  const pg = postgresError(error);
-  return pg?.code === '23514' && (constraint === undefined || pg.constraint === constraint);
-}

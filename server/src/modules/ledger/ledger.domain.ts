@@ -47,6 +47,12 @@ export type ReconciliationMismatch =
       recordedCents: number;
       expectedCents: number;
     }
+  | {
+      /** Transfers name an account that does not exist: their money is nowhere in the books. */
+      check: 'unknown_account';
+      ledgerAccountId: string;
+      expectedCents: number;
+    }
   | { check: 'zero_sum'; totalCents: number };
 
 /** The system account on the other side of a transfer of this kind, unless the caller names another. */

@@ -128,6 +128,25 @@ describe('a corrupted ledger', () => {
     await tamper('update transfers set amount_cents = 100 where id = $1', [transfer.id]);
     expect((await ledger.reconcile()).mismatches).toEqual([]);
   });
+
+  it('reports transfers that name an account which does not exist', async () => {
+    const [cash] = (
+      await t.database.pool.query(`select id from ledger_accounts where system_code = 'provider_cash'`)
+    ).rows as { id: string }[];
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    await t.database.pool.query(
+      `insert into transfers (kind, debit_account_id, credit_account_id, amount_cents, idempotency_key, actor, created_at)
+       values ('topup', $1, $2, 250, 'ghost', 'intruder', now())`,
+      [cash?.id, ghost],
+    );
+    const run = await ledger.reconcile();
+    expect(run.mismatches).toEqual([
+      { check: 'unknown_account', ledgerAccountId: ghost, expectedCents: 250 },
+      { check: 'zero_sum', totalCents: -250 },
+    ]);
+    await tamper(`delete from transfers where idempotency_key = 'ghost'`, []);
+    expect((await ledger.reconcile()).mismatches).toEqual([]);
+  });
 });
 
 it('sees consistent books while transfers keep running', async () => {

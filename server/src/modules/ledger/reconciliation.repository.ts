@@ -22,7 +22,8 @@ type AuditRow = {
 
 /**
  * Each wallet's cached balance against the sum of its transfers and its cached held amount against its
- * active holds, plus the total of all balances, in one pass over the transfers.
+ * active holds, any account named by transfers that does not exist, and the total of all balances, in one
+ * pass over the transfers.
  */
 const balancesQuery = sql`
   with flows as (
@@ -46,6 +47,9 @@ const balancesQuery = sql`
     select jsonb_build_object('check', 'held', 'ledgerAccountId', id, 'accountId', account_id,
              'systemCode', system_code, 'cachedCents', held_cents, 'expectedCents', derived_held)
       from audited where kind = 'wallet' and held_cents <> derived_held
+    union all
+    select jsonb_build_object('check', 'unknown_account', 'ledgerAccountId', d.id, 'expectedCents', d.balance)
+      from derived d where not exists (select from ledger_accounts a where a.id = d.id)
   )
   select (select count(*) from audited) as accounts,
          (select count(*) from transfers) as transfers,

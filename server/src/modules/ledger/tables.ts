@@ -107,12 +107,12 @@ export const transfers = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     seq: bigint({ mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     kind: text({ enum: TRANSFER_KINDS }).notNull(),
-    debitAccountId: uuid()
-      .notNull()
-      .references(() => ledgerAccounts.id),
-    creditAccountId: uuid()
-      .notNull()
-      .references(() => ledgerAccounts.id),
+    // No foreign keys here on purpose: checking one takes a KEY SHARE lock on the referenced row, which for a
+    // system account would be one row touched by every transfer. Instead ledger accounts can never be deleted
+    // or re-keyed (a trigger), postings take both ids from rows they read, and reconciliation reports any
+    // transfer whose account is unknown.
+    debitAccountId: uuid().notNull(),
+    creditAccountId: uuid().notNull(),
     amountCents: cents().notNull(),
     idempotencyKey: text().notNull().unique('transfers_idempotency_key_unique'),
     /** The hold this transfer captured; unique, so a hold is captured at most once. */

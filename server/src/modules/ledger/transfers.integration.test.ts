@@ -337,6 +337,20 @@ describe('the database itself', () => {
     expect((await ledger.walletSummary(accountId)).balanceCents).toBe(1_000);
   });
 
+  it('keeps ledger accounts forever: they cannot be deleted or re-keyed', async () => {
+    const accountId = await fundedWallet(ledger, 1_000);
+    const pool = t.database.pool;
+    const where = [accountId];
+    await expect(pool.query('delete from ledger_accounts where account_id = $1', where)).rejects.toThrow(
+      /permanent/,
+    );
+    await expect(
+      pool.query('update ledger_accounts set account_id = gen_random_uuid() where account_id = $1', where),
+    ).rejects.toThrow(/permanent/);
+    await expect(pool.query('truncate ledger_accounts cascade')).rejects.toThrow(/permanent|immutable/);
+    expect((await ledger.walletSummary(accountId)).balanceCents).toBe(1_000);
+  });
+
   it('refuses to overdraw a wallet even when written to directly', async () => {
     const accountId = await fundedWallet(ledger, 1_000);
     await expect(
