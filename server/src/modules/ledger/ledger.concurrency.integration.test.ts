@@ -5,6 +5,7 @@ import { systemClock } from '../../platform/clock';
 import { createLogger } from '../../platform/logger';
 import { createMetrics } from '../../platform/metrics';
 import { createLedgerModule, type LedgerService } from './index';
+import { POSTING_BATCHES_IN_FLIGHT } from './ledger.service';
 
 const WORKERS = 32;
 
@@ -64,7 +65,7 @@ function shuffle<T>(items: T[]): T[] {
  * Holds the wallet's row lock until every one of `run`'s requests is waiting for it, so that they all read the
  * ledger before any of them writes: the worst case for an idempotency key sent several times at once.
  */
-async function whileWalletLocked<T>(accountId: string, run: () => Promise<T>): Promise<T> {
+async function whileWalletLocked<T>(accountId: string, waiting: number, run: () => Promise<T>): Promise<T> {
   const blocker = await database.pool.connect();
   try {
     await blocker.query('begin');
@@ -72,15 +73,20 @@ async function whileWalletLocked<T>(accountId: string, run: () => Promise<T>): P
     const running = run();
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const { rows } = await blocker.query<{ waiting: number }>(
+      // Asked outside the blocker's transaction, which would keep seeing its first snapshot of the activity.
+      const { rows } = await database.pool.query<{ waiting: number }>(
         `select count(*)::int as waiting from pg_stat_activity
           where datname = current_database() and wait_event_type = 'Lock'`,
       );
-      if ((rows[0]?.waiting ?? 0) >= WORKERS || Date.now() > deadline) break;
+      if ((rows[0]?.waiting ?? 0) >= waiting) break;
+      if (Date.now() > deadline) throw new Error(`only ${rows[0]?.waiting} requests waited for the wallet`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await blocker.query('commit');
     return await running;
+  } catch (error) {
+    await blocker.query('rollback');
+    throw error;
   } finally {
     blocker.release();
   }
@@ -137,7 +143,9 @@ describe(`${WORKERS} connections at once`, () => {
   it('send one key from every connection at once: one moves the money, the others get its result back', async () => {
     const accountId = await fundedWallet(ledger, 1_000);
     const expiresAt = new Date(Date.now() + 3600_000);
-    const debits = await whileWalletLocked(accountId, () =>
+    // Debits are posted in batches, at most POSTING_BATCHES_IN_FLIGHT at a time: those are the ones that wait,
+    // while the other requests queue behind them and are posted in the next batch.
+    const debits = await whileWalletLocked(accountId, POSTING_BATCHES_IN_FLIGHT, () =>
       race(
         Array.from(
           { length: WORKERS },
@@ -146,7 +154,7 @@ describe(`${WORKERS} connections at once`, () => {
         ),
       ),
     );
-    const holds = await whileWalletLocked(accountId, () =>
+    const holds = await whileWalletLocked(accountId, WORKERS, () =>
       race(
         Array.from(
           { length: WORKERS },

@@ -9,9 +9,10 @@ import {
   type HoldPlacement,
   type HoldRow,
   type HoldSettlement,
+  type MoveRow,
   moveBetweenSystems,
   moveBetweenWallets,
-  moveWallet,
+  moveWallets,
   placeHold,
   type SystemsMove,
   settleHold,
@@ -44,12 +45,32 @@ async function post<R, T>(run: () => Promise<R[]>, map: (row: R) => T, keyConstr
 }
 
 const TRANSFER_KEY = 'transfers_idempotency_key_unique';
+
+function compareOwners(a: WalletMove, b: WalletMove): number {
+  return a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0;
+}
 const HOLD_KEY = 'holds_idempotency_key_unique';
 
 /** The money movements, each one statement (see postings.statements.ts). */
 export const postingsRepository = {
-  moveWallet(db: Executor, move: WalletMove): Promise<Posting<Transfer>> {
-    return post(() => runPrepared<TransferRow, WalletMove>(db, moveWallet, move), toTransfer, TRANSFER_KEY);
+  /**
+   * Posts moves between wallets and system accounts in one statement, taking wallet locks in owner order;
+   * returns each move's outcome in the order given.
+   */
+  async moveWallets(db: Executor, moves: WalletMove[]): Promise<Posting<Transfer>[]> {
+    const order = moves.map((_, index) => index);
+    order.sort((a, b) => compareOwners(moves[a] as WalletMove, moves[b] as WalletMove) || a - b);
+    const sorted = order.map((index) => moves[index] as WalletMove);
+    const rows = await runPrepared<MoveRow, WalletMove[]>(db, moveWallets, sorted);
+    const postings: Posting<Transfer>[] = new Array(moves.length);
+    for (const row of rows) {
+      const index = order[row.item - 1] as number;
+      postings[index] =
+        row.outcome === 'applied' && row.id !== null
+          ? { status: 'applied', row: toTransfer(row) }
+          : { status: row.outcome === 'duplicate_key' ? 'duplicate_key' : 'not_applied' };
+    }
+    return postings;
   },
 
   moveBetweenWallets(db: Database, move: WalletsMove): Promise<Posting<Transfer>> {

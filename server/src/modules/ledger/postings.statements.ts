@@ -3,16 +3,15 @@ import type { HoldStatus, TransferKind } from './ledger.domain';
 import type { holds, transfers } from './tables';
 
 /*
- * Every money movement is one SQL statement: the conditional UPDATE of the wallet row (which takes its row lock
- * and re-checks the available balance against the latest committed version) feeds the INSERT of the transfer,
- * so that nothing is written unless both happen, and the wallet's lock is held for as short a time as
- * possible. Locks are always taken in the same order (a hold, then wallets by owner id), so these statements
- * cannot deadlock each other.
+ * Every money movement is one SQL statement (one round trip, one commit). The conditional UPDATE of a wallet
+ * row takes its row lock and re-checks the available balance against the latest committed version, and only
+ * then is the transfer inserted, so nothing is written unless both happen. Locks are always taken in the
+ * same order (a hold, then wallets by owner id), so these statements cannot deadlock each other.
  *
  * Idempotency: a key that is already used skips the UPDATE (`not exists`), so a retry writes nothing and
  * raises no error (pg-pool closes a connection after any failed query, which would make each retry reconnect).
- * Two requests racing with one key both pass that check; the unique index then fails the second INSERT, which
- * undoes its UPDATE with it.
+ * Two requests racing with one key both pass that check; the unique index then stops the second INSERT,
+ * which undoes the second UPDATE with it.
  */
 
 export type Transfer = typeof transfers.$inferSelect;
@@ -65,36 +64,31 @@ const INSERT_TRANSFER = `insert into transfers (kind, debit_account_id, credit_a
   idempotency_key, hold_id, reference, memo, actor, debit_balance_after_cents, credit_balance_after_cents,
   created_at)`;
 
-export const moveWallet: PreparedStatement<WalletMove> = {
-  name: 'ledger_move_wallet',
-  text: `with wallet as (
-    update ledger_accounts set balance_cents = balance_cents + $2
-     where account_id = $1 and balance_cents - held_cents + $2 >= 0
-       and not exists (select from transfers where idempotency_key = $5)
-    returning id, balance_cents
-  )
-  ${INSERT_TRANSFER}
-  select $4::text, case when $2 < 0 then wallet.id else $3::uuid end,
-         case when $2 < 0 then $3::uuid else wallet.id end, abs($2::bigint), $5::text, null, $6::text, $7::text,
-         $8::text, case when $2 < 0 then wallet.balance_cents end, case when $2 > 0 then wallet.balance_cents end,
-         $9::timestamptz
-    from wallet
-  returning ${TRANSFER_COLUMNS}`,
-  params: (m) => [
-    m.owner,
-    m.delta,
-    m.systemAccountId,
-    m.kind,
-    m.idempotencyKey,
-    m.reference,
-    m.memo,
-    m.actor,
-    m.now,
+/**
+ * A batch of moves between wallets and system accounts, through the `ledger_move_wallets` function (see its
+ * migration): one lock hold per wallet and one commit for the whole batch. Moves must come in lock order.
+ */
+export const moveWallets: PreparedStatement<WalletMove[]> = {
+  name: 'ledger_move_wallets',
+  text: `select m.item, m.outcome, ${TRANSFER_COLUMNS.split(',')
+    .map((column) => `(m.posted).${column.trim()}`)
+    .join(', ')}
+    from ledger_move_wallets($1, $2, $3, $4, $5, $6, $7, $8, $9) m`,
+  params: (moves) => [
+    moves.map((m) => m.owner),
+    moves.map((m) => m.delta),
+    moves.map((m) => m.systemAccountId),
+    moves.map((m) => m.kind),
+    moves.map((m) => m.idempotencyKey),
+    moves.map((m) => m.reference),
+    moves.map((m) => m.memo),
+    moves.map((m) => m.actor),
+    moves.map((m) => m.now),
   ],
 };
 
 /**
- * Unlike the single-wallet case the first UPDATE can succeed while the second finds no funds, so this one
+ * Unlike a single wallet's move, the first UPDATE can succeed while the second finds no funds, so this one
  * must run in a transaction that is rolled back when no row comes out.
  */
 export const moveBetweenWallets: PreparedStatement<WalletsMove> = {
@@ -223,6 +217,11 @@ export type TransferRow = {
   credit_balance_after_cents: string | null;
   created_at: string;
 };
+/** One row per move of a batch; the transfer's columns are null unless it was applied. */
+export type MoveRow = { item: number; outcome: 'applied' | 'duplicate_key' | 'not_applied' } & (
+  | TransferRow
+  | { [Column in keyof TransferRow]: null }
+);
 export type HoldRow = {
   id: string;
   ledger_account_id: string;
