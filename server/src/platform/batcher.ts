@@ -31,7 +31,7 @@ export function createBatcher<In, Out>(options: {
       for (const waiting of batch) await runOne(waiting);
       return;
     }
-    batch.forEach((waiting, index) => waiting.resolve(outputs[index] as Out));
+    for (const [index, waiting] of batch.entries()) waiting.resolve(outputs[index] as Out);
   }
 
   function pump() {

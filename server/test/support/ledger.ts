@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { expect } from 'vitest';
 import type { LedgerService } from '../../src/modules/ledger';
 
 /** Everything the ledger has written, summed: equal before and after means nothing was written. */
@@ -41,6 +42,17 @@ export async function refusal(promise: Promise<unknown>): Promise<{ code: string
     return error as { code: string; details?: unknown };
   }
   throw new Error('expected a refusal, but it succeeded');
+}
+
+/** Runs `attempt`, expects it refused with `code`, and checks that the ledger wrote nothing at all. */
+export async function expectRefusedWithoutWrites(
+  pool: pg.Pool,
+  attempt: () => Promise<unknown>,
+  code: string,
+) {
+  const before = await ledgerFootprint(pool);
+  expect((await refusal(attempt())).code).toBe(code);
+  expect(await ledgerFootprint(pool)).toEqual(before);
 }
 
 /** A clock that tests move by hand. */

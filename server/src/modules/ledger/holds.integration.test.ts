@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fundedWallet, ledgerFootprint, manualClock, refusal } from '../../../test/support/ledger';
+import {
+  fundedWallet,
+  manualClock,
+  refusal,
+  expectRefusedWithoutWrites as refusedWithoutWrites,
+} from '../../../test/support/ledger';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import type { LedgerService } from './index';
 import { EXPIRE_HOLDS_CRON, RECONCILE_CRON } from './ledger.jobs';
@@ -18,10 +23,8 @@ afterAll(async () => {
 
 const minutes = (n: number) => new Date(clock.now().getTime() + n * 60_000);
 
-async function expectRefusedWithoutWrites(attempt: () => Promise<unknown>, code: string) {
-  const before = await ledgerFootprint(t.database.pool);
-  expect((await refusal(attempt())).code).toBe(code);
-  expect(await ledgerFootprint(t.database.pool)).toEqual(before);
+function expectRefusedWithoutWrites(attempt: () => Promise<unknown>, code: string) {
+  return refusedWithoutWrites(t.database.pool, attempt, code);
 }
 
 async function walletWithHold(balance: number, held: number) {

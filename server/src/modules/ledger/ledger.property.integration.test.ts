@@ -64,6 +64,14 @@ async function outcomeOf(run: () => Promise<{ id: string; replayed: boolean }>):
   }
 }
 
+type Send = (amountCents: number) => Promise<{ id: string; replayed: boolean }>;
+
+/** Keeps a request that used its key, to send it again unchanged (a replay) or with another amount (a conflict). */
+function remember(model: Model, outcome: Outcome, send: Send, amount: number) {
+  if (!outcome.ok || !outcome.id) return;
+  model.keyed.push({ id: outcome.id, repeat: (change) => send(amount + (change ? 1 : 0)) });
+}
+
 /** Applies one operation to the ledger and to the model, and checks that they agree on its outcome. */
 async function step(ledger: LedgerService, model: Model, owners: string[], op: Operation, key: string) {
   const available = (i: number) => (model.wallets[i]?.balance ?? 0) - (model.wallets[i]?.held ?? 0);
@@ -91,10 +99,7 @@ async function step(ledger: LedgerService, model: Model, owners: string[], op: O
       const sign = op.type === 'credit' ? 1 : -1;
       w(op.wallet).balance += sign * op.amount;
       model.system[op.type === 'credit' ? 'provider_cash' : 'call_revenue'] -= sign * op.amount;
-      if (outcome.ok && outcome.id) {
-        const id = outcome.id;
-        model.keyed.push({ id, repeat: (change) => send(op.amount + (change ? 1 : 0)) });
-      }
+      remember(model, outcome, send, op.amount);
       return;
     }
     case 'transfer': {
@@ -115,10 +120,7 @@ async function step(ledger: LedgerService, model: Model, owners: string[], op: O
       expect(outcome).toMatchObject({ ok: true, replayed: false });
       w(op.from).balance -= op.amount;
       w(op.to).balance += op.amount;
-      if (outcome.ok && outcome.id) {
-        const id = outcome.id;
-        model.keyed.push({ id, repeat: (change) => send(op.amount + (change ? 1 : 0)) });
-      }
+      remember(model, outcome, send, op.amount);
       return;
     }
     case 'hold': {
@@ -136,10 +138,15 @@ async function step(ledger: LedgerService, model: Model, owners: string[], op: O
         return expect(outcome).toEqual({ ok: false, code: 'insufficient_funds' });
       expect(outcome).toMatchObject({ ok: true, replayed: false });
       if (!outcome.ok || !outcome.id) return;
-      const id = outcome.id;
       w(op.wallet).held += op.amount;
-      model.holds.push({ wallet: op.wallet, amount: op.amount, id, status: 'active', captured: 0 });
-      model.keyed.push({ id, repeat: (change) => send(op.amount + (change ? 1 : 0)) });
+      model.holds.push({
+        wallet: op.wallet,
+        amount: op.amount,
+        id: outcome.id,
+        status: 'active',
+        captured: 0,
+      });
+      remember(model, outcome, send, op.amount);
       return;
     }
     case 'capture': {

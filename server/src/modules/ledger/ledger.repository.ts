@@ -16,6 +16,11 @@ function refOf(account: { accountId: string | null; systemCode: SystemAccountCod
   throw new Error('a ledger account is neither a wallet nor a system account');
 }
 
+/** Transfers with this account on either side. */
+function touching(ledgerAccountId: string) {
+  return or(eq(transfers.debitAccountId, ledgerAccountId), eq(transfers.creditAccountId, ledgerAccountId));
+}
+
 function one<T>(rows: T[]): T | undefined {
   return rows[0];
 }
@@ -64,9 +69,7 @@ export const ledgerRepository = {
           then ${transfers.amountCents} else -${transfers.amountCents} end), 0)`,
       })
       .from(transfers)
-      .where(
-        or(eq(transfers.creditAccountId, ledgerAccountId), eq(transfers.debitAccountId, ledgerAccountId)),
-      );
+      .where(touching(ledgerAccountId));
     return Number(row?.total ?? 0);
   },
 
@@ -131,13 +134,7 @@ export const ledgerRepository = {
     return db
       .select()
       .from(transfers)
-      .where(
-        and(
-          or(eq(transfers.debitAccountId, ledgerAccountId), eq(transfers.creditAccountId, ledgerAccountId)),
-          gte(transfers.createdAt, from),
-          lt(transfers.createdAt, to),
-        ),
-      )
+      .where(and(touching(ledgerAccountId), gte(transfers.createdAt, from), lt(transfers.createdAt, to)))
       .orderBy(asc(transfers.seq));
   },
 
@@ -147,12 +144,7 @@ export const ledgerRepository = {
       await db
         .select()
         .from(transfers)
-        .where(
-          and(
-            or(eq(transfers.debitAccountId, ledgerAccountId), eq(transfers.creditAccountId, ledgerAccountId)),
-            lt(transfers.createdAt, at),
-          ),
-        )
+        .where(and(touching(ledgerAccountId), lt(transfers.createdAt, at)))
         .orderBy(desc(transfers.seq))
         .limit(1),
     );
