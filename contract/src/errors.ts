@@ -34,6 +34,15 @@ export const errorStatusByCode = {
   unknown_country: 404,
   invalid_rates: 422,
   provider_unavailable: 502,
+  // The ledger. Insufficient funds is a 409, not a 402: the request is valid but conflicts with the wallet's
+  // current state and can succeed after a top-up; 402 is reserved by HTTP and outside our status set.
+  invalid_amount: 422,
+  insufficient_funds: 409,
+  idempotency_conflict: 409,
+  unknown_ledger_account: 404,
+  unknown_hold: 404,
+  hold_settled: 409,
+  hold_expired: 410,
   internal_error: 500,
   service_unavailable: 503,
 } as const;

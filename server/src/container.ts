@@ -4,6 +4,7 @@ import type { Database } from './db/client';
 import { createHousekeepingModule } from './modules/housekeeping';
 import { createIdentityModule } from './modules/identity';
 import { createInboxModule } from './modules/inbox';
+import { createLedgerModule } from './modules/ledger';
 import { createMailModule } from './modules/mail';
 import { createRatesModule } from './modules/rates';
 import type { Clock } from './platform/clock';
@@ -31,11 +32,11 @@ export function createModules(deps: PlatformDeps) {
   const housekeeping = createHousekeepingModule(deps);
   const mail = createMailModule(deps);
   const inbox = createInboxModule(deps);
+  const ledger = createLedgerModule(deps);
   const identity = createIdentityModule({
     ...deps,
     mail: mail.service,
-    // No module keeps money yet, so no account has money history.
-    moneyHistory: async () => new Set(),
+    moneyHistory: (accountIds) => ledger.service.accountsWithWallets(accountIds),
   });
   const rates = createRatesModule({
     ...deps,
@@ -53,7 +54,13 @@ export function createModules(deps: PlatformDeps) {
   });
 
   const routes: RoutePlugin[] = [...mail.routes, ...identity.routes, ...rates.routes];
-  const jobs: AnyJobDefinition[] = [...housekeeping.jobs, ...mail.jobs, ...identity.jobs, ...rates.jobs];
+  const jobs: AnyJobDefinition[] = [
+    ...housekeeping.jobs,
+    ...mail.jobs,
+    ...identity.jobs,
+    ...ledger.jobs,
+    ...rates.jobs,
+  ];
   /** Steps run once the job queue is up, in order, before the server takes requests. */
   const startups: Record<string, () => Promise<void>> = { rates: rates.start };
 
@@ -61,6 +68,7 @@ export function createModules(deps: PlatformDeps) {
     housekeeping,
     mail,
     inbox,
+    ledger,
     identity,
     rates,
     telephony,

@@ -1,21 +1,21 @@
-/** PostgreSQL error details, whether pg's error arrives bare or wrapped by drizzle (DrizzleQueryError.cause). */
+/** The PostgreSQL error under a driver or drizzle error, if there is one. */
 function postgresError(error: unknown): { code?: string; constraint?: string } | undefined {
-  for (let current: unknown = error, depth = 0; current && depth < 3; depth += 1) {
-    if (typeof current === 'object' && 'code' in current && typeof current.code === 'string') {
-      return current as { code?: string; constraint?: string };
-    }
-    current = typeof current === 'object' && 'cause' in current ? current.cause : undefined;
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    if (typeof current !== 'object') return undefined;
+    if ('code' in current && typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code))
+      return current as { code: string; constraint?: string };
+    current = 'cause' in current ? current.cause : undefined;
   }
   return undefined;
 }
 
-/** True for a unique violation, optionally of one named constraint or index. */
+/** SQLSTATE 23505, optionally on one named constraint or unique index. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const pg = postgresError(error);
   return pg?.code === '23505' && (constraint === undefined || pg.constraint === constraint);
 }
 
-/** True for a CHECK constraint violation, optionally of one named constraint. */
+/** SQLSTATE 23514, optionally on one named CHECK constraint. */
 export function isCheckViolation(error: unknown, constraint?: string): boolean {
   const pg = postgresError(error);
   return pg?.code === '23514' && (constraint === undefined || pg.constraint === constraint);

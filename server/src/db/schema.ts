@@ -2,6 +2,7 @@
 export * from '../modules/housekeeping/tables';
 export * from '../modules/identity/tables';
 export * from '../modules/inbox/tables';
+export * from '../modules/ledger/tables';
 export * from '../modules/mail/tables';
 export * from '../modules/rates/tables';
 export * from '../platform/http/rate-limit.tables';

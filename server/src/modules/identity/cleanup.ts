@@ -5,7 +5,7 @@ import { usersRepository as users } from './users.repository';
 
 const NEVER_SIGNED_IN_GRACE_MS = 7 * 86_400_000;
 
-/** Tells which accounts have money history (any ledger transfer); such accounts are never deleted. */
+/** Tells which accounts have money history (a wallet); such accounts are never deleted. */
 export type MoneyHistory = (accountIds: string[]) => Promise<Set<string>>;
 
 /**

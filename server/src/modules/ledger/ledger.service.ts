@@ -1,0 +1,209 @@
+import { createBatcher } from '../../platform/batcher';
+import { AppError } from '../../platform/errors/app-error';
+import { createHoldsService } from './holds.service';
+import { createLedgerContext, type LedgerDeps } from './ledger.context';
+import {
+  type Details,
+  defaultCounterparty,
+  type LedgerRef,
+  MAX_MEMO_LENGTH,
+  parseDetails,
+  requireAmount,
+  requireIdempotencyKey,
+  requireKind,
+  requireLedgerRef,
+  requireSignedAmount,
+  requireText,
+  requireUuid,
+  type SystemAccountCode,
+  sameRef,
+  type TransferKind,
+} from './ledger.domain';
+import { idempotencyConflict } from './ledger.errors';
+import { ledgerRepository as repository, type TransferWithSides } from './ledger.repository';
+import { type Posting, postingsRepository as postings, type Transfer } from './postings.repository';
+import type { WalletMove } from './postings.statements';
+import { createReconciliationService } from './reconciliation.service';
+import { createWalletViews } from './wallet-views.service';
+
+export type { LedgerDeps } from './ledger.context';
+
+export type TransferRequest = {
+  kind: TransferKind;
+  from: LedgerRef;
+  to: LedgerRef;
+  amountCents: number;
+  idempotencyKey: string;
+} & Details;
+
+/** `replayed`: the idempotency key had already moved this money; this is that original transfer. */
+export type TransferResult = { transfer: Transfer; replayed: boolean };
+
+/** Money between a wallet and a system account. */
+type WalletMovement = {
+  accountId: string;
+  amountCents: number;
+  kind: TransferKind;
+  idempotencyKey: string;
+  /** The system account on the other side; by default the one for the kind (e.g. provider cash for a top-up). */
+  counterparty?: SystemAccountCode;
+} & Details;
+
+/**
+ * Moves between wallets and system accounts (calls, top-ups, fees…) that arrive while others are being
+ * posted are posted together: one statement, one commit and one lock hold per wallet for the whole batch.
+ * That is what lets a hot wallet take many transfers a second. Two batches at a time measured best here (see
+ * bench/ledger.bench.ts); a lone transfer is posted at once, as a batch of one.
+ */
+export const POSTING_BATCHES_IN_FLIGHT = 2;
+const MAX_POSTINGS_PER_BATCH = 100;
+
+function parseTransfer(input: TransferRequest) {
+  const from = requireLedgerRef(input.from, 'from');
+  const to = requireLedgerRef(input.to, 'to');
+  if (sameRef(from, to))
+    throw new AppError('validation_failed', 'A transfer needs two different accounts.', {
+      fields: [{ path: 'to', message: 'is the same account as from' }],
+    });
+  return {
+    kind: requireKind(input.kind),
+    from,
+    to,
+    amountCents: requireAmount(input.amountCents),
+    idempotencyKey: requireIdempotencyKey(input.idempotencyKey),
+    ...parseDetails(input),
+  };
+}
+type ParsedTransfer = ReturnType<typeof parseTransfer>;
+
+function matches(request: ParsedTransfer, existing: TransferWithSides): boolean {
+  return (
+    existing.transfer.kind === request.kind &&
+    existing.transfer.amountCents === request.amountCents &&
+    sameRef(existing.debit, request.from) &&
+    sameRef(existing.credit, request.to)
+  );
+}
+
+export function createLedgerService(deps: LedgerDeps) {
+  const context = createLedgerContext(deps);
+  const { db, clock } = deps;
+  const walletMoves = createBatcher({
+    run: (moves: WalletMove[]) => postings.moveWallets(db, moves),
+    maxInFlight: POSTING_BATCHES_IN_FLIGHT,
+    maxBatch: MAX_POSTINGS_PER_BATCH,
+  });
+
+  /** Posts the transfer with the statement for its shape: wallet and system, two wallets, two systems. */
+  async function apply(request: ParsedTransfer): Promise<Posting<Transfer>> {
+    const { from, to, amountCents } = request;
+    const details = { ...request, now: clock.now() };
+    if ('wallet' in from) {
+      if ('wallet' in to) {
+        const payer = { owner: from.wallet, delta: -amountCents };
+        const payee = { owner: to.wallet, delta: amountCents };
+        const [first, second] = payer.owner < payee.owner ? [payer, payee] : [payee, payer];
+        return postings.moveBetweenWallets(db, { ...details, first, second });
+      }
+      const systemAccountId = await context.systemAccountId(to.system);
+      return walletMoves.submit({ ...details, owner: from.wallet, delta: -amountCents, systemAccountId });
+    }
+    if ('wallet' in to) {
+      const systemAccountId = await context.systemAccountId(from.system);
+      return walletMoves.submit({ ...details, owner: to.wallet, delta: amountCents, systemAccountId });
+    }
+    const debitAccountId = await context.systemAccountId(from.system);
+    const creditAccountId = await context.systemAccountId(to.system);
+    return postings.moveBetweenSystems(db, { ...details, debitAccountId, creditAccountId, amountCents });
+  }
+
+  /**
+   * Moves `amountCents` from one account to another, exactly once per idempotency key: the same key with the
+   * same kind, accounts and amount returns the original transfer; with anything else it is refused (409).
+   */
+  async function transfer(input: TransferRequest): Promise<TransferResult> {
+    const request = parseTransfer(input);
+    return context.counted('transfer', async () => {
+      const { row, replayed } = await context.postOnce({
+        apply: () => apply(request),
+        find: () => repository.findTransferByKey(db, request.idempotencyKey),
+        replay: (existing) => {
+          if (!matches(request, existing)) throw idempotencyConflict(request.idempotencyKey);
+          return existing.transfer;
+        },
+        // A missing wallet on either side is the first thing to say; then whether the payer can pay.
+        refuse: async () => {
+          if ('wallet' in request.to) await context.explainRefusal(request.to.wallet, null);
+          if ('wallet' in request.from)
+            await context.explainRefusal(request.from.wallet, request.amountCents);
+        },
+      });
+      return { transfer: row, replayed };
+    });
+  }
+
+  /** Money into a wallet from a system account (a top-up, a positive adjustment…). */
+  async function credit(input: WalletMovement): Promise<TransferResult> {
+    const { accountId, counterparty, ...rest } = input;
+    const system = counterparty ?? defaultCounterparty[requireKind(input.kind)];
+    return transfer({ ...rest, from: { system }, to: { wallet: accountId } });
+  }
+
+  /** Money out of a wallet to a system account (a call, a number fee, a refund…); never below zero. */
+  async function debit(input: WalletMovement): Promise<TransferResult> {
+    const { accountId, counterparty, ...rest } = input;
+    const system = counterparty ?? defaultCounterparty[requireKind(input.kind)];
+    return transfer({ ...rest, from: { wallet: accountId }, to: { system } });
+  }
+
+  /**
+   * A platform admin's correction, either way. The reason and the admin are recorded on the transfer, which
+   * can never change: that is its audit trail. A negative adjustment cannot take the wallet below zero.
+   */
+  async function adjust(input: {
+    accountId: string;
+    amountCents: number;
+    reason: string;
+    idempotencyKey: string;
+    actor: string;
+  }): Promise<TransferResult> {
+    const amount = requireSignedAmount(input.amountCents);
+    const request = {
+      accountId: input.accountId,
+      amountCents: Math.abs(amount),
+      kind: 'adjustment' as const,
+      idempotencyKey: input.idempotencyKey,
+      memo: requireText(input.reason, 'reason', MAX_MEMO_LENGTH),
+      actor: requireText(input.actor, 'actor'),
+    };
+    return amount > 0 ? credit(request) : debit(request);
+  }
+
+  /** Opens the wallet of an identity account; opening it again returns the same wallet. */
+  async function openWallet(accountId: string) {
+    const wallet = await repository.openWallet(db, requireUuid(accountId, 'accountId'));
+    return { ledgerAccountId: wallet.id, accountId: wallet.accountId as string };
+  }
+
+  /**
+   * The accounts among these that have a wallet. A wallet is opened by the first money movement or the first
+   * look at the wallet, and never deleted: its account is kept for good.
+   */
+  async function accountsWithWallets(accountIds: readonly string[]): Promise<Set<string>> {
+    return new Set(await repository.accountsWithWallets(db, accountIds));
+  }
+
+  return {
+    openWallet,
+    accountsWithWallets,
+    transfer,
+    credit,
+    debit,
+    adjust,
+    ...createHoldsService(context),
+    ...createWalletViews(context),
+    ...createReconciliationService(context),
+  };
+}
+
+export type LedgerService = ReturnType<typeof createLedgerService>;
