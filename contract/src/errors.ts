@@ -43,6 +43,18 @@ export const errorStatusByCode = {
   unknown_hold: 404,
   hold_settled: 409,
   hold_expired: 410,
+  // Calls. Refusals of a destination are 403, limits that change with time or credit are 409.
+  invalid_signature: 403,
+  invalid_token: 401,
+  caller_not_allowed: 403,
+  destination_blocked: 403,
+  country_not_allowed: 403,
+  unlisted_destination: 403,
+  rate_above_ceiling: 403,
+  account_daily_cap_reached: 409,
+  seat_daily_cap_reached: 409,
+  account_call_limit_reached: 409,
+  seat_call_limit_reached: 409,
   internal_error: 500,
   service_unavailable: 503,
 } as const;

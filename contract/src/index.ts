@@ -1,3 +1,4 @@
+export * from './calls';
 export * from './dev';
 export * from './errors';
 export * from './identity';

@@ -98,6 +98,58 @@ describe('loadConfig', () => {
     expect(config.payments.kind).toBe('stripe');
   });
 
+  it('runs calls on safe defaults', () => {
+    const { calls, telephony } = loadConfig({});
+    expect(calls).toEqual({
+      maxMinutes: 120,
+      ringTimeoutSeconds: 30,
+      tokenTtlSeconds: 3600,
+      allowedCountries: null,
+      blockedCountries: [],
+      blockedPrefixes: ['870', '881', '882', '883', '979', '808'],
+      blockPremiumNumbers: true,
+      maxRateMicros: 1_000_000,
+      dailyCapCents: { account: 20_000, seat: 5000 },
+      maxConcurrent: { account: 10, seat: 2 },
+    });
+    expect(telephony).toEqual({ kind: 'sandbox', secret: null, defaultCallerId: '+15005550006' });
+  });
+
+  it('reads the call limits and toll-fraud controls', () => {
+    const { calls, telephony } = loadConfig({
+      MAX_CALL_MINUTES: '60',
+      CALL_ALLOWED_COUNTRIES: 'gb, fr,US',
+      CALL_BLOCKED_DESTINATIONS: 'cu,+882,+4470',
+      CALL_BLOCK_PREMIUM_NUMBERS: 'false',
+      CALL_MAX_RATE_CENTS_PER_MINUTE: '25',
+      CALL_DAILY_CAP_ACCOUNT_CENTS: '100000',
+      CALL_DAILY_CAP_SEAT_CENTS: '2500',
+      CALL_MAX_CONCURRENT_PER_ACCOUNT: '3',
+      CALL_MAX_CONCURRENT_PER_SEAT: '1',
+      SANDBOX_SECRET: 'x'.repeat(32),
+    });
+    expect(calls).toMatchObject({
+      maxMinutes: 60,
+      allowedCountries: ['GB', 'FR', 'US'],
+      blockedCountries: ['CU'],
+      blockedPrefixes: ['882', '4470'],
+      blockPremiumNumbers: false,
+      maxRateMicros: 250_000,
+      dailyCapCents: { account: 100_000, seat: 2500 },
+      maxConcurrent: { account: 3, seat: 1 },
+    });
+    expect(telephony).toMatchObject({ secret: 'x'.repeat(32) });
+    expect(loadConfig({ CALL_BLOCKED_DESTINATIONS: 'none' }).calls.blockedPrefixes).toEqual([]);
+  });
+
+  it('refuses call settings it cannot read', () => {
+    expect(problemsOf({ MAX_CALL_MINUTES: '0' })[0]).toMatch(/^MAX_CALL_MINUTES: expected 1 to 1440 minutes/);
+    expect(problemsOf({ CALL_ALLOWED_COUNTRIES: 'GB,France' })[0]).toMatch(/^CALL_ALLOWED_COUNTRIES:/);
+    expect(problemsOf({ CALL_BLOCKED_DESTINATIONS: '882' })[0]).toMatch(/^CALL_BLOCKED_DESTINATIONS:/);
+    expect(problemsOf({ SANDBOX_SECRET: 'short' })[0]).toMatch(/^SANDBOX_SECRET: expected at least 32/);
+    expect(problemsOf({ CALL_MAX_CONCURRENT_PER_SEAT: '1.5' })[0]).toMatch(/^CALL_MAX_CONCURRENT_PER_SEAT:/);
+  });
+
   it('parses boolean flags strictly', () => {
     expect(loadConfig({ RUN_WORKERS: 'false' }).jobs.runWorkers).toBe(false);
     expect(problemsOf({ RUN_WORKERS: 'maybe' })[0]).toMatch(/^RUN_WORKERS: expected true or false/);

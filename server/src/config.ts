@@ -29,6 +29,44 @@ const percent = (fallback: number) =>
     .max(1000, { error: 'expected a percentage from 0 to 1000' })
     .default(fallback);
 
+const wholeNumber = (what: string, min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `expected a whole number of ${what}` })
+    .int({ error: `expected a whole number of ${what}` })
+    .min(min, { error: `expected ${min} to ${max} ${what}` })
+    .max(max, { error: `expected ${min} to ${max} ${what}` })
+    .default(fallback);
+
+const commaList = (item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .transform((value) =>
+      // "none" is the way to say an empty list: an empty value means unset, which is the default.
+      value.trim().toLowerCase() === 'none'
+        ? []
+        : value
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean),
+    )
+    .pipe(z.array(item));
+
+const isoCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, { error: 'expected comma-separated ISO country codes such as GB,FR' })
+  .transform((iso) => iso.toUpperCase());
+/** An ISO country code (every number of that country) or an international prefix such as +882. */
+const destination = z.string().regex(/^([A-Za-z]{2}|\+[1-9]\d{0,14})$/, {
+  error: 'expected comma-separated ISO country codes or +prefixes such as CU,+882',
+});
+
+/**
+ * Destinations refused unless configured otherwise: the international networks and premium services that toll
+ * fraud (IRSF) favours. Numbers that are premium rate or shared cost in their own country are refused as well
+ * (CALL_BLOCK_PREMIUM_NUMBERS).
+ */
+export const DEFAULT_BLOCKED_DESTINATIONS = '+870,+881,+882,+883,+979,+808';
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -64,6 +102,19 @@ export const envSchema = z.object({
     .regex(/^\+[1-9]\d{6,14}$/, { error: 'expected an E.164 number such as +14155550100' })
     .optional(),
   TWILIO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SANDBOX_SECRET: z.string().min(32, { error: 'expected at least 32 characters' }).optional(),
+
+  MAX_CALL_MINUTES: wholeNumber('minutes', 1, 1440, 120),
+  CALL_RING_TIMEOUT_SECONDS: wholeNumber('seconds', 5, 120, 30),
+  CALL_TOKEN_TTL_SECONDS: wholeNumber('seconds', 60, 86_400, 3600),
+  CALL_ALLOWED_COUNTRIES: commaList(isoCode).optional(),
+  CALL_BLOCKED_DESTINATIONS: commaList(destination).prefault(DEFAULT_BLOCKED_DESTINATIONS),
+  CALL_BLOCK_PREMIUM_NUMBERS: booleanFlag.default(true),
+  CALL_MAX_RATE_CENTS_PER_MINUTE: wholeNumber('cents', 1, 100_000, 100),
+  CALL_DAILY_CAP_ACCOUNT_CENTS: wholeNumber('cents', 1, 1_000_000_000, 20_000),
+  CALL_DAILY_CAP_SEAT_CENTS: wholeNumber('cents', 1, 1_000_000_000, 5000),
+  CALL_MAX_CONCURRENT_PER_ACCOUNT: wholeNumber('calls', 1, 10_000, 10),
+  CALL_MAX_CONCURRENT_PER_SEAT: wholeNumber('calls', 1, 10_000, 2),
 
   STRIPE_SECRET_KEY: z
     .string()
@@ -146,7 +197,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
-      const key = issue.path.join('.');
+      // Every key is top-level; a list's item adds its index, which the person does not need.
+      const key = String(issue.path[0] ?? '');
       const given = present[key];
       return `${key}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`;
     });
@@ -185,8 +237,39 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             defaultCallerId: e.TWILIO_DEFAULT_CALLER_ID ?? '',
             apiUrl: e.TWILIO_API_URL ?? null,
           }
-        : { kind: 'sandbox' as const },
+        : {
+            kind: 'sandbox' as const,
+            /** Signs the sandbox's tokens and webhooks; null: a new random one per process. */
+            secret: e.SANDBOX_SECRET ?? null,
+            // Twilio's own test number: it reaches nobody.
+            defaultCallerId: e.TWILIO_DEFAULT_CALLER_ID ?? '+15005550006',
+          },
     ),
+    calls: Object.freeze({
+      maxMinutes: e.MAX_CALL_MINUTES,
+      ringTimeoutSeconds: e.CALL_RING_TIMEOUT_SECONDS,
+      tokenTtlSeconds: e.CALL_TOKEN_TTL_SECONDS,
+      /** ISO codes people may call; null: every country not blocked. */
+      allowedCountries: e.CALL_ALLOWED_COUNTRIES ? Object.freeze([...e.CALL_ALLOWED_COUNTRIES]) : null,
+      blockedCountries: Object.freeze(
+        e.CALL_BLOCKED_DESTINATIONS.filter((entry) => !entry.startsWith('+')).map((iso) => iso.toUpperCase()),
+      ),
+      /** E.164 digit prefixes (without +). */
+      blockedPrefixes: Object.freeze(
+        e.CALL_BLOCKED_DESTINATIONS.filter((entry) => entry.startsWith('+')).map((entry) => entry.slice(1)),
+      ),
+      blockPremiumNumbers: e.CALL_BLOCK_PREMIUM_NUMBERS,
+      // Cents per minute × 10,000 micro-dollars per cent.
+      maxRateMicros: e.CALL_MAX_RATE_CENTS_PER_MINUTE * 10_000,
+      dailyCapCents: Object.freeze({
+        account: e.CALL_DAILY_CAP_ACCOUNT_CENTS,
+        seat: e.CALL_DAILY_CAP_SEAT_CENTS,
+      }),
+      maxConcurrent: Object.freeze({
+        account: e.CALL_MAX_CONCURRENT_PER_ACCOUNT,
+        seat: e.CALL_MAX_CONCURRENT_PER_SEAT,
+      }),
+    }),
     payments: Object.freeze(
       e.STRIPE_SECRET_KEY
         ? {

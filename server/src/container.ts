@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { createCallsModule } from './modules/calls';
 import { createHousekeepingModule } from './modules/housekeeping';
 import { createIdentityModule } from './modules/identity';
 import { createInboxModule } from './modules/inbox';
@@ -14,7 +15,7 @@ import type { AnyJobDefinition } from './platform/jobs/define-job';
 import type { JobQueue } from './platform/jobs/job-queue';
 import type { Logger } from './platform/logger';
 import type { Metrics } from './platform/metrics';
-import { createTelephonyProvider } from './providers/telephony';
+import { createTelephony, sandboxCallRoutes } from './providers/telephony';
 
 export type PlatformDeps = {
   config: Config;
@@ -28,7 +29,10 @@ export type PlatformDeps = {
 
 /** The composition root: builds each module from the platform and from the modules it depends on. */
 export function createModules(deps: PlatformDeps) {
-  const telephony = createTelephonyProvider(deps.config.telephony);
+  const { provider: telephony, sandbox: sandboxTelephony } = createTelephony(deps.config.telephony, {
+    publicUrl: deps.config.http.publicUrl,
+    logger: deps.logger,
+  });
   const housekeeping = createHousekeepingModule(deps);
   const mail = createMailModule(deps);
   const inbox = createInboxModule(deps);
@@ -45,6 +49,20 @@ export function createModules(deps: PlatformDeps) {
     guards: identity.guards,
   });
 
+  const calls = createCallsModule({
+    ...deps,
+    telephony,
+    identity: identity.accounts,
+    ledger: ledger.service,
+    rates: rates.service,
+    inbox: inbox.service,
+    guards: identity.guards,
+    // Auto top-up listens here once it exists.
+    onWalletDebited: async () => {},
+    // Verified caller IDs and company numbers come with the caller ID module.
+    accountCallerId: async () => null,
+  });
+
   for (const task of [mail.housekeeping, inbox.housekeeping, ...identity.housekeeping]) {
     housekeeping.service.addTask(task);
   }
@@ -53,13 +71,15 @@ export function createModules(deps: PlatformDeps) {
     run: (now) => deleteExpiredRateLimits(deps.db, now),
   });
 
-  const routes: RoutePlugin[] = [...mail.routes, ...identity.routes, ...rates.routes];
+  const routes: RoutePlugin[] = [...mail.routes, ...identity.routes, ...rates.routes, ...calls.routes];
+  if (sandboxTelephony) routes.push(sandboxCallRoutes(sandboxTelephony, deps.clock));
   const jobs: AnyJobDefinition[] = [
     ...housekeeping.jobs,
     ...mail.jobs,
     ...identity.jobs,
     ...ledger.jobs,
     ...rates.jobs,
+    ...calls.jobs,
   ];
   /** Steps run once the job queue is up, in order, before the server takes requests. */
   const startups: Record<string, () => Promise<void>> = { rates: rates.start };
@@ -71,7 +91,9 @@ export function createModules(deps: PlatformDeps) {
     ledger,
     identity,
     rates,
+    calls,
     telephony,
+    sandboxTelephony,
     guards: identity.guards,
     routes,
     jobs,

@@ -174,6 +174,29 @@ export const accountsRepository = {
     return row;
   },
 
+  /** A membership (active or removed) with its account's kind and status: who a call is placed for. */
+  async findMembershipWithAccount(db: Executor, membershipId: string) {
+    const [row] = await db
+      .select({
+        membershipId: memberships.id,
+        userId: memberships.userId,
+        role: memberships.role,
+        removedAt: memberships.removedAt,
+        accountId: accounts.id,
+        accountKind: accounts.kind,
+        accountStatus: accounts.status,
+      })
+      .from(memberships)
+      .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+      .where(eq(memberships.id, membershipId));
+    return row;
+  },
+
+  async emailsOf(db: Executor, userIds: string[]): Promise<{ id: string; email: string }[]> {
+    if (userIds.length === 0) return [];
+    return db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds));
+  },
+
   /** The memberships of these users, with the account kind and how many other people the account has. */
   async membershipsWithCompany(db: Executor, userIds: string[]) {
     if (userIds.length === 0) return [];

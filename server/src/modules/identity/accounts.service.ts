@@ -27,6 +27,16 @@ export type AccountsServiceDeps = {
   sessions: Pick<SessionsService, 'endAllOf'>;
 };
 
+/** A person placing calls for an account, through one membership (seat). */
+export type Caller = {
+  membershipId: string;
+  userId: string;
+  role: MembershipRole;
+  account: { id: string; kind: Account['kind'] };
+};
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function toMember(row: MemberRow) {
   return {
     id: row.id,
@@ -237,6 +247,28 @@ export function createAccountsService(deps: AccountsServiceDeps) {
 
     async rename(principal: Principal, name: string) {
       await accounts.renameAccount(db, principal.account.id, name);
+    },
+
+    /**
+     * Who may place calls as a membership: its person and account, when the membership is still active and
+     * the account in good standing; null otherwise (a removed seat, a suspended account, an unknown id).
+     */
+    async findCaller(membershipId: string): Promise<Caller | null> {
+      if (!uuidPattern.test(membershipId)) return null;
+      const row = await accounts.findMembershipWithAccount(db, membershipId);
+      if (!row || row.removedAt !== null || row.accountStatus !== 'active') return null;
+      return {
+        membershipId: row.membershipId,
+        userId: row.userId,
+        role: row.role,
+        account: { id: row.accountId, kind: row.accountKind },
+      };
+    },
+
+    /** The addresses of these people, by user id (for lists that name who did what). */
+    async emailsOf(userIds: readonly string[]): Promise<Map<string, string>> {
+      const rows = await accounts.emailsOf(db, [...new Set(userIds)]);
+      return new Map(rows.map((row) => [row.id, row.email]));
     },
 
     async searchAccounts(query: { q?: string; cursor?: string; limit: number }) {

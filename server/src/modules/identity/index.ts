@@ -17,7 +17,7 @@ import { identityJobs } from './identity.jobs';
 import { loginTokensRepository } from './login-tokens.repository';
 import { createSessionsService } from './sessions.service';
 
-export type { AccountsService } from './accounts.service';
+export type { AccountsService, Caller } from './accounts.service';
 export type { AuthService } from './auth.service';
 export type { MoneyHistory } from './cleanup';
 

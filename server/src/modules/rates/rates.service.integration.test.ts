@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { createLogger } from '../../platform/logger';
 import { createMetrics } from '../../platform/metrics';
-import { createSandboxTelephony } from '../../providers/telephony/sandbox/sandbox-telephony';
 import { createRatesModule, type RatesSettings } from '.';
 
 let now = new Date('2026-05-01T09:00:00Z').getTime();
@@ -18,7 +17,7 @@ describe('quotes', () => {
       clock,
       logger: createLogger({ log: { level: 'silent' } }),
       metrics: createMetrics(),
-      telephony: createSandboxTelephony(),
+      telephony: t.modules.telephony,
       settings: { ...t.config.rates, ...settings },
       jobs: t.jobs,
       guards: t.modules.guards,

@@ -2,11 +2,30 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/support/test-app';
+import { createLogger } from '../../../platform/logger';
 import { TelephonyProviderError } from '../port';
 import { createTwilioTelephony } from './twilio.adapter';
+import { signWebhook } from './twilio-signature';
+import { readVoiceAccessToken } from './twilio-token';
 
 const accountSid = `AC${'a1'.repeat(16)}`;
 const authToken = 'test-auth-token';
+const parentSid = `CA${'e0'.repeat(16)}`;
+const childSid = `CA${'c1'.repeat(16)}`;
+const lostSid = `CA${'d4'.repeat(16)}`;
+const settings = {
+  accountSid,
+  authToken,
+  apiKeySid: `SK${'b2'.repeat(16)}`,
+  apiKeySecret: 'api-key-secret',
+  twimlAppSid: `AP${'c3'.repeat(16)}`,
+  defaultCallerId: '+14155550100',
+};
+
+/** A call resource as Twilio's REST API words it (durations are strings). */
+function callResource(sid: string, status: string, duration: string | null, parent: string | null) {
+  return { sid, parent_call_sid: parent, account_sid: accountSid, status, duration, to: '+447400123456' };
+}
 
 /** Twilio's Pricing v2 answers, as the real API words them (prices are decimal strings). */
 const gb = {
@@ -76,6 +95,14 @@ function startTwilioDouble() {
       });
     }
     if (url.pathname === '/v2/Voice/Countries/GB') return send(200, gb);
+    const calls = `/2010-04-01/Accounts/${accountSid}/Calls`;
+    if (url.pathname === `${calls}.json`) {
+      const parent = url.searchParams.get('ParentCallSid');
+      const children = parent === parentSid ? [callResource(childSid, 'completed', '61', parentSid)] : [];
+      return send(200, { calls: children, page: 0, page_size: 20, next_page_uri: null, uri: request.url });
+    }
+    if (url.pathname === `${calls}/${lostSid}.json`)
+      return send(200, callResource(lostSid, 'canceled', '0', null));
     return send(404, {
       code: 20404,
       message: `The requested resource ${url.pathname} was not found`,
@@ -95,6 +122,11 @@ function startTwilioDouble() {
 }
 
 describe('the Twilio telephony adapter', () => {
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger(
+    { log: { level: 'info' } },
+    { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
+  );
   const double = startTwilioDouble();
   let apiUrl: string;
   beforeAll(async () => {
@@ -110,7 +142,7 @@ describe('the Twilio telephony adapter', () => {
   const basicAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
 
   it('fetches a country’s voice prices with the account’s credentials and maps them to our words', async () => {
-    const telephony = createTwilioTelephony({ accountSid, authToken, apiUrl });
+    const telephony = createTwilioTelephony({ ...settings, apiUrl }, logger);
     const prices = await telephony.getOutboundPrices('gb');
     expect(double.seen).toEqual([
       { method: 'GET', path: '/v2/Voice/Countries/GB', authorization: basicAuth },
@@ -126,7 +158,7 @@ describe('the Twilio telephony adapter', () => {
   });
 
   it('follows every page of the country list, on the double', async () => {
-    const telephony = createTwilioTelephony({ accountSid, authToken, apiUrl });
+    const telephony = createTwilioTelephony({ ...settings, apiUrl }, logger);
     expect(await telephony.listPricedCountries()).toEqual(['GB', 'DE']);
     expect(double.seen.map((request) => request.path)).toEqual([
       '/v2/Voice/Countries?PageSize=1000',
@@ -135,11 +167,93 @@ describe('the Twilio telephony adapter', () => {
     expect(double.seen.every((request) => request.authorization === basicAuth)).toBe(true);
   });
 
+  it('asks for the legs of a call and reports the dialed leg’s final status and duration', async () => {
+    const telephony = createTwilioTelephony({ ...settings, apiUrl }, logger);
+    expect(await telephony.fetchDialOutcome(parentSid)).toEqual({
+      state: 'ended',
+      status: 'completed',
+      durationSeconds: 61,
+      childCallSid: childSid,
+    });
+    expect(double.seen).toEqual([
+      {
+        method: 'GET',
+        path: `/2010-04-01/Accounts/${accountSid}/Calls.json?ParentCallSid=${parentSid}&PageSize=20`,
+        authorization: basicAuth,
+      },
+    ]);
+  });
+
+  it('reports a browser leg that never dialed as ended unconnected, and a call Twilio does not know as unknown', async () => {
+    const telephony = createTwilioTelephony({ ...settings, apiUrl }, logger);
+    expect(await telephony.fetchDialOutcome(lostSid)).toEqual({
+      state: 'ended',
+      status: 'canceled',
+      durationSeconds: 0,
+      childCallSid: null,
+    });
+    expect(await telephony.fetchDialOutcome(`CA${'99'.repeat(16)}`)).toEqual({ state: 'unknown' });
+    expect(double.seen.map((request) => request.path).at(-1)).toBe(
+      `/2010-04-01/Accounts/${accountSid}/Calls/CA${'99'.repeat(16)}.json`,
+    );
+  });
+
+  it('logs a failed REST request with the operation and Twilio’s error code, never the credentials', async () => {
+    logs.length = 0;
+    const telephony = createTwilioTelephony({ ...settings, apiUrl }, logger);
+    await telephony.getOutboundPrices('XX').catch(() => undefined);
+    expect(logs).toEqual([
+      expect.objectContaining({
+        level: 50,
+        operation: 'fetching voice prices for XX',
+        twilioCode: 20404,
+        status: 404,
+        msg: 'Twilio REST request failed',
+      }),
+    ]);
+    const line = JSON.stringify(logs);
+    expect(line).not.toContain(authToken);
+    expect(line).not.toContain(settings.apiKeySecret);
+  });
+
+  it('issues a Voice access token for the identity, granting outgoing calls through the TwiML app only', () => {
+    const telephony = createTwilioTelephony({ ...settings, apiUrl }, logger);
+    const { token, expiresAt } = telephony.createAccessToken('m_seat', 600);
+    const claims = readVoiceAccessToken(token, settings.apiKeySecret, new Date());
+    expect(claims).toEqual({ identity: 'm_seat', applicationSid: settings.twimlAppSid, expiresAt });
+    expect(Math.abs(expiresAt.getTime() - Date.now() - 600_000)).toBeLessThan(2000);
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+    expect(payload).toMatchObject({
+      iss: settings.apiKeySid,
+      sub: accountSid,
+      grants: { identity: 'm_seat', voice: { outgoing: { application_sid: settings.twimlAppSid } } },
+    });
+    expect(payload.grants.voice.incoming).toBeUndefined();
+    expect(readVoiceAccessToken(token, 'another secret', new Date())).toBeNull();
+    expect(readVoiceAccessToken(token, settings.apiKeySecret, new Date(Date.now() + 601_000))).toBeNull();
+  });
+
+  it('accepts a webhook signed with the auth token over its URL and parameters, and nothing else', () => {
+    const telephony = createTwilioTelephony({ ...settings, apiUrl }, logger);
+    const url = 'https://example.com/api/webhooks/twilio/status';
+    const params = { CallSid: childSid, CallStatus: 'completed' };
+    const signature = signWebhook(authToken, url, params);
+    expect(telephony.verifyWebhook({ url, params, signature })).toBe(true);
+    expect(telephony.verifyWebhook({ url, params, signature: undefined })).toBe(false);
+    expect(telephony.verifyWebhook({ url, params: { ...params, CallStatus: 'busy' }, signature })).toBe(
+      false,
+    );
+    expect(telephony.verifyWebhook({ url: `${url}?x=1`, params, signature })).toBe(false);
+    expect(telephony.verifyWebhook({ url, params, signature: signWebhook('wrong-token', url, params) })).toBe(
+      false,
+    );
+  });
+
   it('turns an API error into a TelephonyProviderError with the status', async () => {
-    const telephony = createTwilioTelephony({ accountSid, authToken, apiUrl });
+    const telephony = createTwilioTelephony({ ...settings, apiUrl }, logger);
     const error = await telephony.getOutboundPrices('XX').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TelephonyProviderError);
-    expect(error).toMatchObject({ status: 404 });
+    expect(error).toMatchObject({ status: 404, code: 20404 });
     expect((error as Error).message).toMatch(
       /^Twilio fetching voice prices for XX failed: The requested resource/,
     );

@@ -1,12 +1,25 @@
 import twilio from 'twilio';
-import { type OutboundPriceList, type TelephonyProvider, TelephonyProviderError } from '../port';
+import type { Logger } from '../../../platform/logger';
+import {
+  type DialOutcome,
+  type FinalCallStatus,
+  type OutboundPriceList,
+  type TelephonyProvider,
+  TelephonyProviderError,
+} from '../port';
 import { mapVoiceCountry } from './twilio-pricing.mapper';
+import { verifyWebhookSignature } from './twilio-signature';
+import { createVoiceAccessToken } from './twilio-token';
 
 type RequestOptions<TData> = Parameters<twilio.RequestClient['request']>[0] & { data?: TData };
 
 export type TwilioSettings = {
   accountSid: string;
   authToken: string;
+  apiKeySid: string;
+  apiKeySecret: string;
+  twimlAppSid: string;
+  defaultCallerId: string;
   /** Base URL that replaces Twilio's hosts (a loopback double in tests); null for the real API. */
   apiUrl: string | null;
 };
@@ -28,37 +41,91 @@ class RedirectingRequestClient extends twilio.RequestClient {
   }
 }
 
-function providerError(action: string, error: unknown): TelephonyProviderError {
-  const status = typeof error === 'object' && error && 'status' in error ? Number(error.status) : null;
-  const detail = error instanceof Error ? error.message : String(error);
-  return new TelephonyProviderError(`Twilio ${action} failed: ${detail}`, status, { cause: error });
+const finalStatuses = new Set<string>(['completed', 'busy', 'no-answer', 'failed', 'canceled']);
+
+function field(error: unknown, name: 'status' | 'code'): number | null {
+  const value = typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[name] : null;
+  return typeof value === 'number' ? value : null;
 }
 
-export function createTwilioTelephony(settings: TwilioSettings): TelephonyProvider {
+export function createTwilioTelephony(settings: TwilioSettings, logger: Logger): TelephonyProvider {
   const client = twilio(settings.accountSid, settings.authToken, {
     accountSid: settings.accountSid,
     ...(settings.apiUrl ? { httpClient: new RedirectingRequestClient(new URL(settings.apiUrl)) } : {}),
   });
+  const log = logger.child({ provider: 'twilio' });
+
+  /**
+   * Runs one REST operation; a failure is logged with the operation and Twilio's error code (never the
+   * credentials or the request) and rethrown in our words.
+   */
+  async function rest<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      const status = field(error, 'status');
+      const code = field(error, 'code');
+      const detail = error instanceof Error ? error.message : String(error);
+      log.error({ operation, twilioCode: code, status, detail }, 'Twilio REST request failed');
+      throw new TelephonyProviderError(`Twilio ${operation} failed: ${detail}`, status, {
+        cause: error,
+        code,
+      });
+    }
+  }
 
   return {
     kind: 'twilio',
+    defaultCallerId: settings.defaultCallerId,
 
     async listPricedCountries() {
-      try {
-        const countries = await client.pricing.v2.voice.countries.list({ pageSize: 1000 });
-        return countries.map((country) => country.isoCountry.toUpperCase());
-      } catch (error) {
-        throw providerError('listing voice countries', error);
-      }
+      const countries = await rest('listing voice countries', () =>
+        client.pricing.v2.voice.countries.list({ pageSize: 1000 }),
+      );
+      return countries.map((country) => country.isoCountry.toUpperCase());
     },
 
     async getOutboundPrices(country): Promise<OutboundPriceList> {
-      try {
-        const resource = await client.pricing.v2.voice.countries(country.toUpperCase()).fetch();
-        return mapVoiceCountry(resource, country);
-      } catch (error) {
-        throw providerError(`fetching voice prices for ${country}`, error);
+      const resource = await rest(`fetching voice prices for ${country}`, () =>
+        client.pricing.v2.voice.countries(country.toUpperCase()).fetch(),
+      );
+      return mapVoiceCountry(resource, country);
+    },
+
+    createAccessToken(identity, ttlSeconds) {
+      return createVoiceAccessToken(settings, identity, ttlSeconds);
+    },
+
+    verifyWebhook(request) {
+      return verifyWebhookSignature(settings.authToken, request);
+    },
+
+    async fetchDialOutcome(parentCallSid): Promise<DialOutcome> {
+      const children = await rest('listing the legs of a call', () =>
+        client.calls.list({ parentCallSid, limit: 20 }),
+      );
+      const child = children[0];
+      if (child) {
+        if (!finalStatuses.has(child.status)) return { state: 'active' };
+        const status = child.status as FinalCallStatus;
+        const durationSeconds = status === 'completed' ? Number(child.duration) || 0 : 0;
+        return { state: 'ended', status, durationSeconds, childCallSid: child.sid };
       }
+      // An unknown call is an answer, not a failure worth logging.
+      const parent = await rest('fetching a call', () =>
+        client
+          .calls(parentCallSid)
+          .fetch()
+          .catch((error: unknown) => {
+            if (field(error, 'status') === 404) return null;
+            throw error;
+          }),
+      );
+      if (!parent) return { state: 'unknown' };
+      if (!finalStatuses.has(parent.status)) return { state: 'active' };
+      // The browser leg ended without dialing anyone: nothing was connected.
+      const status = parent.status === 'canceled' ? 'canceled' : 'failed';
+      return { state: 'ended', status, durationSeconds: 0, childCallSid: null };
     },
   };
 }

@@ -1,0 +1,82 @@
+import {
+  callQuoteQuerySchema,
+  callQuoteResponseSchema,
+  callsQuerySchema,
+  callsResponseSchema,
+  callTokenResponseSchema,
+  errorResponseSchema,
+  recentNumbersResponseSchema,
+} from '@mobayilo/contract';
+import { type AuthGuards, principalOf } from '../../platform/http/auth';
+import type { App } from '../../platform/http/types';
+import type { CallsService } from './calls.service';
+
+/** The signed-in caller's calls: a token for the browser's phone, prices before calling, history. */
+export function callsRoutes(deps: { service: CallsService; guards: Pick<AuthGuards, 'requireUser'> }) {
+  const { service, guards } = deps;
+  return async (app: App) => {
+    const refusals = { 401: errorResponseSchema, 422: errorResponseSchema };
+
+    app.get(
+      '/calls/token',
+      {
+        preHandler: guards.requireUser,
+        schema: {
+          tags: ['calls'],
+          summary: "An access token for the browser's phone",
+          response: {
+            200: callTokenResponseSchema,
+            409: errorResponseSchema,
+            429: errorResponseSchema,
+            ...refusals,
+          },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return service.issueToken(principalOf(request));
+      },
+    );
+
+    app.get(
+      '/calls/quote',
+      {
+        preHandler: guards.requireUser,
+        schema: {
+          tags: ['calls'],
+          summary: 'What calling a number costs per minute, and for how many minutes the caller can call it',
+          querystring: callQuoteQuerySchema,
+          response: { 200: callQuoteResponseSchema, ...refusals },
+        },
+      },
+      async (request) => service.quote(principalOf(request), request.query),
+    );
+
+    app.get(
+      '/calls',
+      {
+        preHandler: guards.requireUser,
+        schema: {
+          tags: ['calls'],
+          summary: 'Calls, newest first: the whole account’s for company owners and admins, else your own',
+          querystring: callsQuerySchema,
+          response: { 200: callsResponseSchema, ...refusals },
+        },
+      },
+      async (request) => service.list(principalOf(request), request.query),
+    );
+
+    app.get(
+      '/calls/recent',
+      {
+        preHandler: guards.requireUser,
+        schema: {
+          tags: ['calls'],
+          summary: 'The last ten distinct numbers you called',
+          response: { 200: recentNumbersResponseSchema, 401: errorResponseSchema },
+        },
+      },
+      async (request) => service.recentNumbers(principalOf(request)),
+    );
+  };
+}

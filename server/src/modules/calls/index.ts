@@ -1,0 +1,109 @@
+import type pg from 'pg';
+import type { Config } from '../../config';
+import type { Database } from '../../db/client';
+import type { Clock } from '../../platform/clock';
+import type { AuthGuards } from '../../platform/http/auth';
+import { createRateLimit } from '../../platform/http/rate-limit';
+import type { Logger } from '../../platform/logger';
+import type { Metrics } from '../../platform/metrics';
+import type { TelephonyProvider } from '../../providers/telephony';
+import type { AccountsService } from '../identity';
+import type { InboxService } from '../inbox';
+import type { LedgerService } from '../ledger';
+import type { RatesService } from '../rates';
+import { createCallAssessor } from './call-assessment';
+import { callsJobs } from './calls.jobs';
+import { createCallMetrics } from './calls.metrics';
+import { callsRoutes } from './calls.routes';
+import { createCallsService } from './calls.service';
+import { createSettlementService } from './settlement.service';
+import { createVoiceService } from './voice.service';
+import { WEBHOOK_PATHS, webhookRoutes } from './webhooks.routes';
+
+export type { CallsService } from './calls.service';
+export type { SettlementService } from './settlement.service';
+export type { VoiceService } from './voice.service';
+
+/**
+ * Calls: the browser's access token, the voice webhook that places a call under a hold, the status webhooks
+ * and the job that settles each call from its hold, the stale-call sweeper, and the call history.
+ */
+export function createCallsModule(deps: {
+  config: Pick<Config, 'calls'> & { http: Pick<Config['http'], 'publicUrl'> };
+  db: Database;
+  pool: pg.Pool;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  telephony: TelephonyProvider;
+  identity: Pick<AccountsService, 'findCaller' | 'emailsOf'>;
+  ledger: Pick<LedgerService, 'walletSummary' | 'hold' | 'capture' | 'release' | 'debit' | 'transfer'>;
+  rates: Pick<RatesService, 'quote'>;
+  inbox: Pick<InboxService, 'receive' | 'process' | 'requeueStale'>;
+  guards: Pick<AuthGuards, 'requireUser'>;
+  /** Told after a call charged an account's wallet. */
+  onWalletDebited: (accountId: string) => Promise<void>;
+  /** The account's own verified caller ID or company number, when it has one. */
+  accountCallerId: (accountId: string) => Promise<string | null>;
+}) {
+  const { config, db, clock, telephony } = deps;
+  const settings = config.calls;
+  const api = `${config.http.publicUrl}/api`;
+  const logger = deps.logger.child({ module: 'calls' });
+  const metrics = createCallMetrics(deps.metrics);
+  const policy = {
+    maxMinutes: settings.maxMinutes,
+    allowedCountries: settings.allowedCountries,
+    blockedCountries: settings.blockedCountries,
+    blockedPrefixes: settings.blockedPrefixes,
+    blockPremiumNumbers: settings.blockPremiumNumbers,
+    maxRateMicros: settings.maxRateMicros,
+    dailyCapCents: settings.dailyCapCents,
+    maxConcurrent: settings.maxConcurrent,
+  };
+
+  const assessor = createCallAssessor({ db, clock, rates: deps.rates, ledger: deps.ledger, policy });
+  const settlement = createSettlementService({ ...deps, logger, metrics });
+  const jobs = callsJobs({ inbox: deps.inbox, settlement });
+  const voice = createVoiceService({
+    db,
+    clock,
+    logger,
+    metrics,
+    assessor,
+    identity: deps.identity,
+    ledger: deps.ledger,
+    accountCallerId: deps.accountCallerId,
+    settings: {
+      policy,
+      ringTimeoutSeconds: settings.ringTimeoutSeconds,
+      statusCallbackUrl: `${api}${WEBHOOK_PATHS.status}`,
+      dialActionUrl: `${api}${WEBHOOK_PATHS.dialAction}`,
+      defaultCallerId: telephony.defaultCallerId,
+    },
+  });
+  const service = createCallsService({
+    db,
+    telephony,
+    identity: deps.identity,
+    inbox: deps.inbox,
+    applyEventJob: jobs.applyEvent,
+    assessor,
+    // A token lasts an hour and is refreshed before it ends; dozens a minute mean something is wrong.
+    tokenLimit: createRateLimit(deps.pool, { name: 'call_token', points: 30, durationSeconds: 60 }),
+    tokenTtlSeconds: settings.tokenTtlSeconds,
+  });
+
+  return {
+    service,
+    voice,
+    settlement,
+    routes: [
+      callsRoutes({ service, guards: deps.guards }),
+      webhookRoutes({ telephony, publicUrl: config.http.publicUrl, voice, service, metrics, logger }),
+    ],
+    jobs: Object.values(jobs),
+    applyEventJob: jobs.applyEvent,
+    sweepStaleJob: jobs.sweepStale,
+  };
+}

@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant } from '../../db/columns';
+import { accounts, memberships, users } from '../identity/tables';
+import { CALL_STATUSES } from './call.domain';
+
+const cents = () => bigint({ mode: 'number' });
+
+/**
+ * One row per outbound call the voice webhook let through: who placed it, where to, at what rate, the hold
+ * that reserved its worst case, its status timeline, and once settled what it cost. Refused attempts are
+ * logged, not stored.
+ */
+export const calls = pgTable(
+  'calls',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** The seat that placed the call; removed seats keep their row, so their calls stay attributed. */
+    membershipId: uuid()
+      .notNull()
+      .references(() => memberships.id),
+    /** The browser's leg (the parent CallSid): what the hold and the capture are keyed by. */
+    callSid: text().notNull(),
+    /** The leg to the phone network, known from its first status callback. */
+    childCallSid: text(),
+    toE164: text('to_e164').notNull(),
+    country: text(),
+    destination: text().notNull(),
+    callerId: text().notNull(),
+    status: text({ enum: CALL_STATUSES }).notNull().default('initiated'),
+    /** The rate in force when the call started, per minute; price changes never touch a call in progress. */
+    rateMicros: integer().notNull(),
+    /** The ledger hold reserving the call's worst case; null for a free destination. */
+    holdId: uuid(),
+    holdCents: cents().notNull(),
+    timeLimitSeconds: integer().notNull(),
+    startedAt: instant().notNull(),
+    answeredAt: instant(),
+    endedAt: instant(),
+    durationSeconds: integer(),
+    billedMinutes: integer(),
+    /** What the wallet was charged (at most the hold). */
+    costCents: cents(),
+    /** What the call cost beyond its hold, written off instead of charged. */
+    writtenOffCents: cents(),
+    settledAt: instant(),
+    /** When the stale-call sweeper last asked the provider about it. */
+    checkedAt: instant(),
+  },
+  (t) => [
+    uniqueIndex('calls_call_sid_key').on(t.callSid),
+    uniqueIndex('calls_child_call_sid_key').on(t.childCallSid),
+    index('calls_account_started_idx').on(t.accountId, t.startedAt, t.id),
+    index('calls_membership_started_idx').on(t.membershipId, t.startedAt),
+    index('calls_unsettled_idx').on(t.accountId, t.startedAt).where(sql`${t.settledAt} is null`),
+    check(
+      'calls_status_known',
+      sql`${t.status} in (${sql.raw(CALL_STATUSES.map((status) => `'${status}'`).join(', '))})`,
+    ),
+    check('calls_amounts_non_negative', sql`${t.holdCents} >= 0 and ${t.rateMicros} >= 0`),
+    check(
+      'calls_cost_within_hold',
+      sql`${t.costCents} is null or (${t.costCents} >= 0 and ${t.costCents} <= ${t.holdCents})`,
+    ),
+  ],
+);
