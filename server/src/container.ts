@@ -53,7 +53,19 @@ export function createModules(deps: PlatformDeps) {
     run: (now) => deleteExpiredRateLimits(deps.db, now),
   });
 
-  const routes: RoutePlugin[] = [...mail.routes, ...identity.routes, ...rates.routes];
+  const routes: RoutePlugin[] = [
+    ...mail.routes,
+    ...identity.routes,
+    ...ledger.routes({
+      guards: identity.guards,
+      jobs: deps.jobs,
+      // No module keeps auto top-up settings yet.
+      autoTopupOf: async () => null,
+      membersOf: identity.accounts.membersOf,
+      accountExists: identity.accounts.accountExists,
+    }),
+    ...rates.routes,
+  ];
   const jobs: AnyJobDefinition[] = [
     ...housekeeping.jobs,
     ...mail.jobs,
