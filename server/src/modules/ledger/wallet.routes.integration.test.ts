@@ -12,7 +12,10 @@ describe('the wallet API and admin adjustments', () => {
   const origin = 'http://localhost:3000';
   const client = () => createHttpClient(t.app, { origin });
   let keyCounter = 0;
-  const key = () => `test-${Date.now()}-${(keyCounter += 1)}`;
+  const key = () => {
+    keyCounter += 1;
+    return `test-${Date.now()}-${keyCounter}`;
+  };
 
   beforeAll(async () => {
     t = await createTestApp({ work: true, env: { ADMIN_EMAILS: 'ledger-admin@mobayilo.test' } });
@@ -23,10 +26,7 @@ describe('the wallet API and admin adjustments', () => {
     await t.close();
   });
 
-  async function person(
-    kind: 'individual' | 'company' = 'individual',
-    domain = `w${Date.now()}${keyCounter++}.test`,
-  ) {
+  async function person(kind: 'individual' | 'company' = 'individual', domain = `w${key()}.test`) {
     const browser = client();
     const me = await signUp(browser, {
       email: uniqueEmail(domain),
