@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, useBrowser } from './support/browser';
 import { uniqueEmail } from './support/outbox';
 
 async function signUpWithPassword(page: Page, email: string) {
@@ -12,24 +12,17 @@ async function signUpWithPassword(page: Page, email: string) {
 }
 
 describe('credits', () => {
-  let browser: Browser;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ browser, close } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await close();
-  });
+  const browser = useBrowser();
 
   it('shows an admin’s credit on the user’s Credits page, with the transaction', async () => {
     const email = uniqueEmail('example.com', 'credited');
-    const user = await openPage(browser);
+    const user = await openPage(browser());
     await signUpWithPassword(user.page, email);
     await user.page.getByRole('link', { name: 'Credits' }).click();
     await user.page.getByText('No transactions yet').waitFor();
     expect(await user.page.getByTestId('balance').textContent()).toBe('$0.00');
 
-    const admin = await openPage(browser);
+    const admin = await openPage(browser());
     // ADMIN_EMAILS of the e2e server names this address; every run starts on a fresh database.
     await signUpWithPassword(admin.page, 'admin@mobayilo.test');
     await admin.page.goto('/admin');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const transferKindSchema = z.enum([
+export const TRANSFER_KINDS = [
   'topup',
   'call',
   'number_fee',
@@ -9,7 +9,8 @@ export const transferKindSchema = z.enum([
   'dispute',
   'auto_topup',
   'write_off',
-]);
+] as const;
+export const transferKindSchema = z.enum(TRANSFER_KINDS);
 export type TransferKindName = z.infer<typeof transferKindSchema>;
 
 export const autoTopupSettingsSchema = z.object({
