@@ -71,7 +71,20 @@ export function createModules(deps: PlatformDeps) {
     run: (now) => deleteExpiredRateLimits(deps.db, now),
   });
 
-  const routes: RoutePlugin[] = [...mail.routes, ...identity.routes, ...rates.routes, ...calls.routes];
+  const routes: RoutePlugin[] = [
+    ...mail.routes,
+    ...identity.routes,
+    ...ledger.routes({
+      guards: identity.guards,
+      jobs: deps.jobs,
+      // No module keeps auto top-up settings yet.
+      autoTopupOf: async () => null,
+      membersOf: identity.accounts.membersOf,
+      accountExists: identity.accounts.accountExists,
+    }),
+    ...rates.routes,
+    ...calls.routes,
+  ];
   if (sandboxTelephony) routes.push(sandboxCallRoutes(sandboxTelephony, deps.clock));
   const jobs: AnyJobDefinition[] = [
     ...housekeeping.jobs,
