@@ -226,6 +226,17 @@ describe('GET /api/calls and /api/calls/recent', () => {
     ]);
     expect(all.items[0]?.seat?.email).toMatch(/^seat\..*@history-/);
 
+    await sendWebhook(
+      t,
+      '/api/webhooks/twilio/status',
+      statusParams(bySeat.callSid, 'completed', { duration: 100 }),
+    );
+    await waitForSettled(t, bySeat.callSid);
+    const usage = (await owner.client.get('/api/wallet/usage')).json();
+    expect(usage.items).toContainEqual(
+      expect.objectContaining({ membershipId: seat.membershipId, calls: 1, costCents: 9 }),
+    );
+
     const own = (await seat.client.get('/api/calls')).json<CallsResponse>();
     expect(own.items.map((item) => [item.callSid, item.seat])).toEqual([[bySeat.callSid, null]]);
     expect(

@@ -43,7 +43,13 @@ export function createSettlementService(deps: {
 
   /** Charges `amountCents` from the call's hold; returns what was actually charged. */
   async function charge(call: Call, holdId: string, amountCents: number, memo: string): Promise<number> {
-    const details = { kind: 'call' as const, reference: call.callSid, memo, actor: ACTOR };
+    // The seat as actor: the wallet's usage per seat counts calls by it.
+    const details = {
+      kind: 'call' as const,
+      reference: call.callSid,
+      memo,
+      actor: `membership:${call.membershipId}`,
+    };
     try {
       await ledger.capture({ holdId, amountCents, ...details });
       return amountCents;

@@ -86,7 +86,7 @@ export function createVoiceService(deps: {
         idempotencyKey: `call-hold:${callSid}`,
         expiresAt: new Date(clock.now().getTime() + timeLimitMs + HOLD_MARGIN_MS),
         reference: callSid,
-        actor: `user:${caller.userId}`,
+        actor: `membership:${caller.membershipId}`,
       });
       return { holdId: hold.id, replayed };
     } catch (error) {
