@@ -9,8 +9,6 @@ import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
 import { CreditsPage } from '../features/credits/credits-page';
 import { DevMailPage } from '../features/dev/dev-mail-page';
-import { DialPage } from '../features/dial/dial-page';
-import { HistoryPage } from '../features/history/history-page';
 import { LandingPage } from '../features/landing/landing-page';
 import { NotFoundPage } from '../features/not-found/not-found-page';
 import { SettingsPage } from '../features/settings/settings-page';
@@ -41,8 +39,15 @@ export function createAppRouter() {
         </RequireAuth>
       ),
       children: [
-        { path: '/dial', element: <DialPage /> },
-        { path: '/history', element: <HistoryPage /> },
+        // The dialer brings the phone number library and, for real calls, the Voice SDK: loaded on demand.
+        {
+          path: '/dial',
+          lazy: async () => ({ Component: (await import('../features/dial/dial-page')).DialPage }),
+        },
+        {
+          path: '/history',
+          lazy: async () => ({ Component: (await import('../features/history/history-page')).HistoryPage }),
+        },
         { path: '/credits', element: <CreditsPage /> },
         { path: '/settings', element: <SettingsPage /> },
       ],

@@ -55,11 +55,17 @@ function currentCsrfToken(): Promise<string> {
   return csrfToken;
 }
 
-export type RequestOptions = { method?: string; body?: unknown; signal?: AbortSignal };
+export type RequestOptions = {
+  method?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Extra headers, e.g. the sandbox telephony's Authorization. */
+  headers?: Record<string, string>;
+};
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = await currentCsrfToken();
   try {

@@ -1,0 +1,140 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, useBrowser } from './support/browser';
+import { uniqueEmail } from './support/outbox';
+
+const ADMIN = { email: 'calls-admin@mobayilo.test', password: 'correct horse battery staple' };
+
+async function signUp(page: Page) {
+  await page.goto('/signup');
+  await page.getByLabel('Email').fill(uniqueEmail('example.com', 'caller'));
+  await page.getByLabel('Password').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL('**/dial');
+}
+
+/** Credits the signed-in person's wallet through the admin API, as a platform admin (ADMIN_EMAILS) would. */
+async function giveCredit(browser: Browser, page: Page, amountCents: number) {
+  const me = await (await page.request.get('/api/me')).json();
+  const admin = await openPage(browser);
+  const api = admin.context.request;
+  const { token } = await (await api.get('/api/auth/csrf')).json();
+  const headers = { 'x-csrf-token': token };
+  const signedUp = await api.post('/api/auth/signup', {
+    headers,
+    data: { ...ADMIN, accountType: 'individual' },
+  });
+  if (signedUp.status() !== 201) {
+    expect((await api.post('/api/auth/signin', { headers, data: ADMIN })).status()).toBe(200);
+  }
+  const adjusted = await api.post(`/api/admin/accounts/${me.account.id}/adjustments`, {
+    headers,
+    data: { amountCents, reason: 'Credit for the calls test', idempotencyKey: `e2e-${me.account.id}` },
+  });
+  expect(adjusted.status()).toBeLessThan(300);
+  await admin.context.close();
+}
+
+async function dial(page: Page, digits: string) {
+  const keypad = page.getByRole('group', { name: 'Keypad' });
+  for (const digit of digits) {
+    await keypad.getByRole('button', { name: digit === '0' ? '0, hold for +' : digit, exact: true }).click();
+  }
+}
+
+describe('calling from the browser through the sandbox', () => {
+  const browser = useBrowser();
+
+  it('prices the number, connects, bills one minute, and shows the charge in History and Credits', async () => {
+    const { page, errors, context } = await openPage(browser());
+    await signUp(page);
+    await giveCredit(browser(), page, 500);
+    await page.reload();
+    await page.getByTestId('sandbox-note').waitFor();
+
+    await dial(page, '202555010');
+    await page.getByLabel('Phone number').press('End');
+    await page.getByLabel('Phone number').pressSequentially('0');
+    expect(await page.getByLabel('Phone number').inputValue()).toBe('(202) 555-0100');
+    const quote = page.getByTestId('quote');
+    await quote.getByText('$0.02/min · 120 min available').waitFor();
+    expect(await quote.textContent()).toContain('United States — Landline & mobile');
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+    await screenshot(page, 'dial-priced');
+
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    const status = page.getByTestId('call-status');
+    await status.getByText('In call').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Keypad' }).click();
+    await page
+      .getByRole('group', { name: 'Keypad tones' })
+      .getByRole('button', { name: '1', exact: true })
+      .click();
+    await page.getByRole('button', { name: 'Mute' }).click();
+    expect(await page.getByRole('button', { name: 'Unmute' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('call-timer').getByText('0:03').waitFor();
+    expect(await page.getByTestId('call-cost').textContent()).toBe('$0.02');
+    await screenshot(page, 'dial-in-call');
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await status.getByText('Call ended').waitFor();
+    await page.getByRole('button', { name: 'Back to the keypad' }).click();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+    const call = page.getByTestId('call').first();
+    await call.getByText('+1 202 555 0100').waitFor();
+    await call.getByText(/1 min billed at \$0\.02\/min/).waitFor({ timeout: 15_000 });
+    expect(await call.getByTestId('call-cost').textContent()).toBe('$0.02');
+    await screenshot(page, 'history-one-call');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Credits' }).click();
+    const transactions = page.getByRole('list', { name: 'Transactions' });
+    await transactions.getByText('Call to +1 202 555 0100 · 1 min').waitFor();
+    expect(await transactions.getByText('−$0.02').isVisible()).toBe(true);
+    expect(await page.getByTestId('balance').textContent()).toBe('$4.98');
+
+    // A busy number costs nothing.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dial' }).click();
+    await page.getByLabel('Phone number').fill('+12025550101');
+    await page.getByTestId('quote').getByText('120 min available').waitFor();
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.getByTestId('call-status').getByText('Call ended').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Back to the keypad' }).click();
+    await page.getByRole('list', { name: 'Recent numbers' }).getByText('+1 202 555 0101').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+    const busy = page.getByTestId('call').first();
+    await busy.getByText('Busy').waitFor();
+    await busy.getByTestId('call-cost').getByText('$0.00').waitFor({ timeout: 15_000 });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Credits' }).click();
+    await page.getByTestId('balance').getByText('$4.98').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says when there is no credit, and offers to add some', async () => {
+    const { page, errors, context } = await openPage(browser());
+    await signUp(page);
+    await page.getByLabel('Phone number').fill('+447400123456');
+    const quote = page.getByTestId('quote');
+    await quote.getByText("You don't have enough credit for this call.", { exact: false }).waitFor();
+    expect(await quote.getByRole('link', { name: 'Add credit' }).getAttribute('href')).toBe('/credits');
+    expect(await page.getByRole('button', { name: 'Call', exact: true }).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses a premium-rate number before calling, and calls again from History', async () => {
+    const { page, errors, context } = await openPage(browser());
+    await signUp(page);
+    await giveCredit(browser(), page, 500);
+    await page.getByLabel('Phone number').fill('+19005550100');
+    await page.getByTestId('quote').getByText('Calls to this number are not allowed.').waitFor();
+    expect(await page.getByRole('button', { name: 'Call', exact: true }).isDisabled()).toBe(true);
+    await page.goto('/dial?to=%2B447400123456');
+    expect(await page.getByLabel('Phone number').inputValue()).toBe('+44 7400 123456');
+    await page.getByTestId('quote').getByText('United Kingdom — Mobile').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
