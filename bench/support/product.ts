@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../server/test/support/free-port';
@@ -8,10 +8,11 @@ import { startServerProcess } from '../../server/test/support/server-process';
 export async function startProduct(env: Record<string, string> = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mobayilo-bench-'));
   const port = await freePort();
+  const databasePort = await freePort();
   const server = startServerProcess({
     DATA_DIR: dataDir,
     PORT: String(port),
-    EMBEDDED_DB_PORT: String(await freePort()),
+    EMBEDDED_DB_PORT: String(databasePort),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -21,6 +22,11 @@ export async function startProduct(env: Record<string, string> = {}) {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     dataDir,
+    /** The embedded database's URL, for a worker process or a direct look at the tables. */
+    async databaseUrl() {
+      const password = (await readFile(path.join(dataDir, 'postgres.password'), 'utf8')).trim();
+      return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${databasePort}/mobayilo`;
+    },
     async stop() {
       server.child.kill('SIGTERM');
       await server.exited;

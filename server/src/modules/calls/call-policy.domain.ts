@@ -59,22 +59,6 @@ function refuseConcurrent(usage: CallUsage, policy: CallPolicy): CallRefusalReas
   return null;
 }
 
-/**
- * The check made again under the account's lock, just before the call is recorded: whether one more call
- * holding `holdCents` still fits the limits, now that other calls may have started meanwhile.
- */
-export function refuseOverLimits(
-  usage: CallUsage,
-  holdCents: number,
-  policy: CallPolicy,
-): CallRefusalReason | null {
-  const overLimit = refuseConcurrent(usage, policy);
-  if (overLimit) return overLimit;
-  if (usage.accountSpentCents + holdCents > policy.dailyCapCents.account) return 'account_daily_cap_reached';
-  if (usage.seatSpentCents + holdCents > policy.dailyCapCents.seat) return 'seat_daily_cap_reached';
-  return null;
-}
-
 function minutesWithin(cents: number, rateMicros: number, maxMinutes: number): number {
   return Math.min(affordableMinutes(Math.max(0, cents), rateMicros) ?? maxMinutes, maxMinutes);
 }

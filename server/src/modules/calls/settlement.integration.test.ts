@@ -73,7 +73,8 @@ describe('settling calls from the provider’s callbacks', () => {
         writtenOffCents: 0,
       });
       expect(call.childCallSid).toMatch(/^CA/);
-      expect(call.answeredAt).not.toBeNull();
+      // Known from the answered event or, when the final one is applied first, from the duration.
+      if (seconds > 0) expect(call.answeredAt).not.toBeNull();
       expect(await t.modules.ledger.service.walletSummary(caller.accountId)).toMatchObject({
         balanceCents: 100 - cents,
         heldCents: 0,

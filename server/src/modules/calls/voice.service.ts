@@ -8,10 +8,10 @@ import type { Caller } from '../identity';
 import type { LedgerService } from '../ledger';
 import { membershipFromClient } from './call.domain';
 import { type CallAssessor, startOfUtcDay } from './call-assessment';
-import { type CallPolicy, refuseOverLimits } from './call-policy.domain';
+import type { CallPolicy } from './call-policy.domain';
 import { callerNotAllowedMessage, invalidNumberMessage, refusalMessages } from './calls.errors';
 import type { CallMetrics } from './calls.metrics';
-import { type Call, type NewCall, callsRepository as repository } from './calls.repository';
+import { type Call, callsRepository as repository } from './calls.repository';
 import { dialNumber, sayAndHangUp } from './twiml';
 
 /** A hold outlives the call's time limit by this much, so that a late final callback can still capture it. */
@@ -26,12 +26,6 @@ export type VoiceSettings = {
 };
 
 type Authorized = { minutes: number; holdCents: number };
-
-class Refused extends Error {
-  constructor(readonly reason: CallRefusalReason) {
-    super(reason);
-  }
-}
 
 /**
  * The voice webhook's use case: a browser asked to call a number. Resolve the caller, assess the call, hold
@@ -53,7 +47,7 @@ export function createVoiceService(deps: {
   const { db, clock, settings } = deps;
   const log = deps.logger.child({ module: 'calls' });
 
-  function dialFor(call: Call): string {
+  function dialFor(call: Pick<Call, 'toE164' | 'callerId' | 'timeLimitSeconds'>): string {
     return dialNumber({
       number: call.toE164,
       callerId: call.callerId,
@@ -118,28 +112,6 @@ export function createVoiceService(deps: {
     }
   }
 
-  /** Records the call under the account's lock, after checking once more that it fits the limits. */
-  function record(caller: Caller, values: NewCall, held: { replayed: boolean; holdId: string | null }) {
-    return db.transaction(async (tx) => {
-      await repository.lockAccount(tx, caller.account.id);
-      if (held.replayed) {
-        const existing = await repository.findBySid(tx, values.callSid);
-        if (existing) return { call: existing, created: false };
-        if (!held.holdId)
-          throw new Error(`call ${values.callSid} was retried but its first request left no call`);
-      }
-      const usage = await repository.usage(tx, {
-        accountId: caller.account.id,
-        membershipId: caller.membershipId,
-        since: startOfUtcDay(values.startedAt),
-      });
-      const overLimit = refuseOverLimits(usage, values.holdCents, settings.policy);
-      if (overLimit) throw new Refused(overLimit);
-      const inserted = await repository.insert(tx, values);
-      return { call: inserted, created: inserted !== undefined };
-    });
-  }
-
   /** Resolves who calls and where to; a TwiML refusal when either cannot be. */
   async function resolve(input: { callSid: string; from: string; to: string }) {
     const membershipId = membershipFromClient(input.from);
@@ -181,41 +153,57 @@ export function createVoiceService(deps: {
       return existing ? dialFor(existing) : refuse(outcome.refused, context);
     }
     const { authorized, held } = outcome;
-    try {
-      const recorded = await record(
-        caller,
-        {
-          accountId: caller.account.id,
-          userId: caller.userId,
-          membershipId: caller.membershipId,
-          callSid: input.callSid,
-          toE164: phone.e164,
-          country: phone.country,
-          destination: authorized.destination,
-          // Chosen here, never taken from the browser: the account's own number, else ours.
-          callerId: ownCallerId ?? settings.defaultCallerId,
-          rateMicros: authorized.rateMicros,
-          holdId: held.holdId,
-          holdCents: authorized.holdCents,
-          timeLimitSeconds: authorized.minutes * 60,
-          startedAt: clock.now(),
-        },
-        held,
+    if (held.replayed && held.holdId === null && authorized.holdCents > 0) {
+      // A retry whose first request held another amount: answer as that request did.
+      const existing = await repository.findBySid(db, input.callSid);
+      if (existing) return dialFor(existing);
+      throw new Error(
+        `call ${input.callSid} was retried, but its first request held money and recorded no call`,
       );
-      // Undefined: a request for the same CallSid recorded it first, with this same (replayed) hold.
-      const call = recorded.call ?? (await repository.findBySid(db, input.callSid));
-      if (!call) throw new Error(`call ${input.callSid} was neither recorded nor found`);
-      if (recorded.created) {
-        deps.metrics.started.inc();
-        log.info({ ...context, rateMicros: call.rateMicros, holdCents: call.holdCents }, 'call placed');
-      }
-      return dialFor(call);
+    }
+    const startedAt = clock.now();
+    const call = {
+      accountId: caller.account.id,
+      userId: caller.userId,
+      membershipId: caller.membershipId,
+      callSid: input.callSid,
+      toE164: phone.e164,
+      country: phone.country,
+      destination: authorized.destination,
+      // Chosen here, never taken from the browser: the account's own number, else ours.
+      callerId: ownCallerId ?? settings.defaultCallerId,
+      rateMicros: authorized.rateMicros,
+      holdId: held.holdId,
+      holdCents: authorized.holdCents,
+      timeLimitSeconds: authorized.minutes * 60,
+      startedAt,
+    };
+    const limits = {
+      since: startOfUtcDay(startedAt),
+      maxConcurrent: settings.policy.maxConcurrent,
+      dailyCapCents: settings.policy.dailyCapCents,
+    };
+    let recorded: Awaited<ReturnType<typeof repository.record>>;
+    try {
+      recorded = await repository.record(db, call, limits);
     } catch (error) {
-      // A replayed hold may belong to the first request's call: never release it here.
-      if (held.holdId && !held.replayed) await deps.ledger.release({ holdId: held.holdId });
-      if (error instanceof Refused) return refuse(error.reason, context);
+      await releaseUnlessReplayed(held);
       throw error;
     }
+    if (recorded.outcome === 'refused') {
+      await releaseUnlessReplayed(held);
+      return refuse(recorded.reason, context);
+    }
+    if (recorded.outcome === 'created') {
+      deps.metrics.started.inc();
+      log.info({ ...context, rateMicros: call.rateMicros, holdCents: call.holdCents }, 'call placed');
+    }
+    return dialFor(recorded.call);
+  }
+
+  /** A replayed hold belongs to the first request for this CallSid (and maybe its call): never released here. */
+  async function releaseUnlessReplayed(held: { holdId: string | null; replayed: boolean }) {
+    if (held.holdId && !held.replayed) await deps.ledger.release({ holdId: held.holdId });
   }
 
   return {

@@ -24,6 +24,11 @@ export type JobDefinition<Payload = unknown> = {
   policy?: 'standard' | 'short' | 'singleton' | 'stately';
   /** Workers polling this queue in one process. */
   concurrency?: number;
+  /**
+   * Jobs each worker takes per poll and runs side by side (default 1). pg-boss waits a poll interval between
+   * fetches, so a queue fed many small jobs needs a batch to keep up.
+   */
+  batchSize?: number;
   /** A cron expression (UTC): the queue is also fed on this schedule. */
   cron?: { expression: string; payload: Payload };
 };

@@ -41,6 +41,19 @@ describe('createJobQueue', () => {
     },
   });
 
+  const batchRuns: string[] = [];
+  const batched = defineJob({
+    name: 'test.batched',
+    schema: z.object({ word: z.string() }),
+    batchSize: 10,
+    retryLimit: 2,
+    retryDelaySeconds: 1,
+    async handler(payload, context) {
+      batchRuns.push(payload.word);
+      if (payload.word === 'bad' && context.retryCount === 0) throw new Error('try again');
+    },
+  });
+
   async function stateOf(name: string, id: string) {
     const result = await database.pool.query(
       'select state, retry_count from pgboss.job where name = $1 and id = $2',
@@ -59,7 +72,7 @@ describe('createJobQueue', () => {
       pollSeconds: 0.5,
     });
     await queue.start();
-    await queue.register([echo, flaky, doomed], { work: true });
+    await queue.register([echo, flaky, doomed, batched], { work: true });
   });
   afterAll(async () => {
     await queue.stop();
@@ -103,6 +116,19 @@ describe('createJobQueue', () => {
       return state?.state === 'completed' ? state : undefined;
     });
     expect(done.retry_count).toBe(0);
+  });
+
+  it('runs a batch of jobs side by side, retrying only the one that failed', async () => {
+    const words = ['a', 'b', 'bad', 'c', 'd'];
+    const ids = await database.db.transaction(async (tx) =>
+      Promise.all(words.map((word) => queue.send(batched, { word }, { executor: tx }))),
+    );
+    const states = await waitFor(async () => {
+      const all = await Promise.all(ids.map((id) => stateOf(batched.name, String(id))));
+      return all.every((state) => state?.state === 'completed') ? all : undefined;
+    });
+    expect(states.map((state) => state?.retry_count)).toEqual([0, 0, 1, 0, 0]);
+    expect([...batchRuns].sort()).toEqual(['a', 'b', 'bad', 'bad', 'c', 'd']);
   });
 
   it('enqueues inside a transaction only if the transaction commits', async () => {

@@ -104,11 +104,21 @@ export function createJobQueue(options: {
         });
         if (!work) continue;
         const ids: string[] = [];
+        const batchSize = job.batchSize ?? 1;
         for (let i = 0; i < (job.concurrency ?? 1); i += 1) {
           ids.push(
-            await boss.work<unknown>(job.name, { includeMetadata: true, batchSize: 1 }, async ([raw]) =>
-              raw ? consume(job, raw) : undefined,
-            ),
+            await boss.work<unknown>(job.name, { includeMetadata: true, batchSize }, async (batch) => {
+              const [first] = batch;
+              if (batch.length <= 1) return first ? consume(job, first) : undefined;
+              // pg-boss settles a batch as a whole: each failure is recorded here, on its own job, so that
+              // only that one is retried; the rest are completed when this returns.
+              await Promise.all(
+                batch.map((raw) =>
+                  consume(job, raw).catch((error: unknown) => boss.fail(job.name, raw.id, error as object)),
+                ),
+              );
+              return undefined;
+            }),
           );
         }
         localWorkers.set(job.name, ids);
