@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { newCaller, sendWebhook, voiceParams } from '../../../../test/support/calls';
 import { createTestApp } from '../../../../test/support/test-app';
 import { createLogger } from '../../../platform/logger';
 import { TelephonyProviderError } from '../port';
@@ -286,6 +287,40 @@ describe('the Twilio telephony adapter', () => {
       });
       const individual = await t.modules.rates.service.quote('+447400123456', 'individual');
       expect(individual).toMatchObject({ rateMicros: 45_500 });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('is what the app places calls through: Twilio tokens, Twilio signatures, no sandbox routes', async () => {
+    const t = await createTestApp({
+      env: {
+        TWILIO_ACCOUNT_SID: accountSid,
+        TWILIO_AUTH_TOKEN: authToken,
+        TWILIO_API_KEY_SID: settings.apiKeySid,
+        TWILIO_API_KEY_SECRET: settings.apiKeySecret,
+        TWILIO_TWIML_APP_SID: settings.twimlAppSid,
+        TWILIO_DEFAULT_CALLER_ID: settings.defaultCallerId,
+        TWILIO_API_URL: apiUrl,
+      },
+    });
+    try {
+      const caller = await newCaller(t, { cents: 500 });
+      const token = (await caller.client.get('/api/calls/token')).json();
+      expect(token).toMatchObject({ identity: caller.identity, sandbox: false });
+      expect(readVoiceAccessToken(token.token, settings.apiKeySecret, new Date())).toMatchObject({
+        identity: caller.identity,
+        applicationSid: settings.twimlAppSid,
+      });
+      const sandbox = await caller.client.post('/api/sandbox/calls', { to: '+12025550100' });
+      expect(sandbox.statusCode).toBe(404);
+
+      const params = voiceParams(caller, '+12025550100');
+      const sandboxSigned = await sendWebhook(t, '/api/webhooks/twilio/voice', params);
+      expect(sandboxSigned.statusCode).toBe(403);
+      const twilioSigned = await sendWebhook(t, '/api/webhooks/twilio/voice', params, { secret: authToken });
+      expect(twilioSigned.statusCode).toBe(200);
+      expect(twilioSigned.body).toContain('<Dial callerId="+14155550100"');
     } finally {
       await t.close();
     }
