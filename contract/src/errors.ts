@@ -43,6 +43,11 @@ export const errorStatusByCode = {
   unknown_hold: 404,
   hold_settled: 409,
   hold_expired: 410,
+  // Payments.
+  below_minimum: 422,
+  above_maximum: 422,
+  payment_method_required: 422,
+  invalid_signature: 400,
   internal_error: 500,
   service_unavailable: 503,
 } as const;

@@ -6,6 +6,7 @@ import { createIdentityModule } from './modules/identity';
 import { createInboxModule } from './modules/inbox';
 import { createLedgerModule } from './modules/ledger';
 import { createMailModule } from './modules/mail';
+import { createPaymentsModule } from './modules/payments';
 import { createRatesModule } from './modules/rates';
 import type { Clock } from './platform/clock';
 import { deleteExpiredRateLimits } from './platform/http/rate-limit';
@@ -45,6 +46,15 @@ export function createModules(deps: PlatformDeps) {
     guards: identity.guards,
   });
 
+  const payments = createPaymentsModule({
+    ...deps,
+    ledger: ledger.service,
+    inbox: inbox.service,
+    mail: mail.service,
+    ownerEmails: (accountId) => identity.accounts.ownerEmails(accountId),
+    guards: identity.guards,
+  });
+
   for (const task of [mail.housekeeping, inbox.housekeeping, ...identity.housekeeping]) {
     housekeeping.service.addTask(task);
   }
@@ -53,13 +63,14 @@ export function createModules(deps: PlatformDeps) {
     run: (now) => deleteExpiredRateLimits(deps.db, now),
   });
 
-  const routes: RoutePlugin[] = [...mail.routes, ...identity.routes, ...rates.routes];
+  const routes: RoutePlugin[] = [...mail.routes, ...identity.routes, ...rates.routes, ...payments.routes];
   const jobs: AnyJobDefinition[] = [
     ...housekeeping.jobs,
     ...mail.jobs,
     ...identity.jobs,
     ...ledger.jobs,
     ...rates.jobs,
+    ...payments.jobs,
   ];
   /** Steps run once the job queue is up, in order, before the server takes requests. */
   const startups: Record<string, () => Promise<void>> = { rates: rates.start };
@@ -71,6 +82,7 @@ export function createModules(deps: PlatformDeps) {
     ledger,
     identity,
     rates,
+    payments,
     telephony,
     guards: identity.guards,
     routes,

@@ -235,6 +235,12 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       });
     },
 
+    /** The addresses of an account's owners, for mail about its money (receipts, failed payments). */
+    async ownerEmails(accountId: string): Promise<string[]> {
+      const members = await accounts.listMembers(db, accountId);
+      return members.filter((member) => member.role === 'owner').map((member) => member.email);
+    },
+
     async rename(principal: Principal, name: string) {
       await accounts.renameAccount(db, principal.account.id, name);
     },
