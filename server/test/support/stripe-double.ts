@@ -111,10 +111,11 @@ export async function startStripeDouble() {
       };
     }
     if (retrieve) {
-      // Intents are named after the card that paid them, e.g. pi_for_pm_card_visa.
+      // An intent was paid by the test card its id names (pi_for_pm_card_auth), else by pm_card_visa.
       const id = retrieve[2] ?? '';
       const object = retrieve[1] === 'payment_intents' ? 'payment_intent' : 'setup_intent';
-      return { status: 200, body: { id, object, payment_method: id.replace(/^(pi|seti)_for_/, '') || null } };
+      const card = Object.keys(DOUBLE_CARDS).find((name) => id.endsWith(name)) ?? 'pm_card_visa';
+      return { status: 200, body: { id, object, payment_method: card } };
     }
     return { status: 404, body: { error: { type: 'invalid_request_error', message: `No route ${path}` } } };
   }
