@@ -59,6 +59,7 @@ export async function startStripeDouble() {
   const answered = new Map<string, { status: number; body: unknown }>();
   let counter = 0;
   let delayMs = 0;
+  const intents = new Map<string, { payment_method?: string; metadata?: Record<string, string> }>();
 
   async function answer(request: IncomingMessage, form: Record<string, string>) {
     const path = (request.url ?? '').split('?')[0] ?? '';
@@ -115,7 +116,7 @@ export async function startStripeDouble() {
       const id = retrieve[2] ?? '';
       const object = retrieve[1] === 'payment_intents' ? 'payment_intent' : 'setup_intent';
       const card = Object.keys(DOUBLE_CARDS).find((name) => id.endsWith(name)) ?? 'pm_card_visa';
-      return { status: 200, body: { id, object, payment_method: card } };
+      return { status: 200, body: { id, object, payment_method: card, metadata: {}, ...intents.get(id) } };
     }
     return { status: 404, body: { error: { type: 'invalid_request_error', message: `No route ${path}` } } };
   }
@@ -145,6 +146,10 @@ export async function startStripeDouble() {
     seen,
     /** Requests to one path and method. */
     requests: (method: string, path: string) => seen.filter((r) => r.method === method && r.path === path),
+    /** What the double answers for a PaymentIntent it did not create itself (one paid through Checkout). */
+    knowIntent(id: string, intent: { payment_method?: string; metadata?: Record<string, string> }) {
+      intents.set(id, intent);
+    },
     /** Answer every request this much later (to let concurrent callers overlap). */
     setDelay(ms: number) {
       delayMs = ms;

@@ -35,7 +35,7 @@ export function createFulfilment(deps: PaymentsDeps) {
 
   async function cardOf(input: CreditInput): Promise<CardDetails | null> {
     const paymentMethodId =
-      input.paymentMethodId ?? (await provider.paymentMethodOfPaymentIntent(input.paymentIntentId));
+      input.paymentMethodId ?? (await provider.retrievePaymentIntent(input.paymentIntentId)).paymentMethodId;
     return paymentMethodId ? provider.describePaymentMethod(paymentMethodId) : null;
   }
 

@@ -38,11 +38,22 @@ export type RecoveryOutcome = 'applied' | 'nothing_new' | 'unknown_topup';
 export function createRecoveries(deps: PaymentsDeps) {
   const { db, clock, ledger, logger } = deps;
 
+  /**
+   * The top-up a charge paid: by its PaymentIntent once credited, else by our reference on the object or on
+   * its PaymentIntent at the processor (a refund can arrive before the payment's own events).
+   */
   async function findTopup(input: { paymentIntentId: string | null; topupId: string | null }) {
-    const byIntent = input.paymentIntentId
-      ? await payments.findTopupByPaymentIntent(db, input.paymentIntentId)
+    const { paymentIntentId } = input;
+    const byIntent = paymentIntentId
+      ? await payments.findTopupByPaymentIntent(db, paymentIntentId)
       : undefined;
-    return byIntent ?? (input.topupId ? await payments.findTopup(db, input.topupId) : undefined);
+    if (byIntent) return byIntent;
+    const topupId =
+      input.topupId ??
+      (paymentIntentId
+        ? (await deps.provider.retrievePaymentIntent(paymentIntentId)).metadata.topupId
+        : undefined);
+    return topupId ? payments.findTopup(db, topupId) : undefined;
   }
 
   /** A top-up not credited yet cannot be taken back from: the event is retried once the credit lands. */

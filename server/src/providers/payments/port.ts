@@ -12,8 +12,8 @@ export interface PaymentsProvider {
   /** Charges a saved card while its owner is away; the same idempotency key never charges twice. */
   chargeSavedCard(input: OffSessionCharge): Promise<ChargeResult>;
   describePaymentMethod(paymentMethodId: string): Promise<CardDetails>;
-  /** The card that paid (or is paying) a PaymentIntent, or null while none has. */
-  paymentMethodOfPaymentIntent(paymentIntentId: string): Promise<string | null>;
+  /** A PaymentIntent as it stands: the card that paid it (null while none has) and our references. */
+  retrievePaymentIntent(paymentIntentId: string): Promise<PaymentIntentInfo>;
   /** The card a SetupIntent saved, or null while none has. */
   paymentMethodOfSetupIntent(setupIntentId: string): Promise<string | null>;
   /** Forgets a saved card at the processor, so that it can never be charged again. */
@@ -57,6 +57,8 @@ export type ChargeResult =
   | { status: 'processing'; paymentIntentId: string }
   /** Declined, or the bank wants its customer to authenticate (`authentication_required`). */
   | { status: 'failed'; paymentIntentId: string | null; code: string; message: string };
+
+export type PaymentIntentInfo = { id: string; paymentMethodId: string | null; metadata: Metadata };
 
 export type CardDetails = {
   paymentMethodId: string;

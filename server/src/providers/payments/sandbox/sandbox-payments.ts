@@ -104,8 +104,13 @@ export function createSandboxPayments(settings: SandboxPaymentsSettings): {
       return { paymentMethodId, brand: 'visa', last4: card.last4, ...sandboxExpiry(settings.now()) };
     },
 
-    async paymentMethodOfPaymentIntent(paymentIntentId) {
-      return paymentIntentId.replace(/^pi_sb_/, 'pm_sb_');
+    // Sandbox intents name their card and keep no references: the sandbox never sends refunds or disputes.
+    async retrievePaymentIntent(paymentIntentId) {
+      return {
+        id: paymentIntentId,
+        paymentMethodId: paymentIntentId.replace(/^pi_sb_/, 'pm_sb_'),
+        metadata: {},
+      };
     },
 
     async paymentMethodOfSetupIntent(setupIntentId) {

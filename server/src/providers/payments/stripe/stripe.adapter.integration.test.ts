@@ -150,7 +150,12 @@ describe('the Stripe adapter, against a loopback double of the API', () => {
       expMonth: 12,
       expYear: 2031,
     });
-    expect(await stripe.paymentMethodOfPaymentIntent('pi_for_pm_card_visa')).toBe('pm_card_visa');
+    double.knowIntent('pi_known', { metadata: { topupId: 'top-9' } });
+    expect(await stripe.retrievePaymentIntent('pi_known')).toEqual({
+      id: 'pi_known',
+      paymentMethodId: 'pm_card_visa',
+      metadata: { topupId: 'top-9' },
+    });
     expect(await stripe.paymentMethodOfSetupIntent('seti_for_pm_card_auth')).toBe('pm_card_auth');
   });
 

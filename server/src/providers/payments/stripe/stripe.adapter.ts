@@ -165,10 +165,15 @@ export function createStripePayments(settings: StripeSettings): PaymentsProvider
         };
       }),
 
-    paymentMethodOfPaymentIntent: (paymentIntentId) =>
-      calling('reading a PaymentIntent', async () =>
-        idOf((await stripe.paymentIntents.retrieve(paymentIntentId)).payment_method),
-      ),
+    retrievePaymentIntent: (paymentIntentId) =>
+      calling('reading a PaymentIntent', async () => {
+        const intent = await stripe.paymentIntents.retrieve(paymentIntentId);
+        return {
+          id: intent.id,
+          paymentMethodId: idOf(intent.payment_method),
+          metadata: intent.metadata ?? {},
+        };
+      }),
 
     paymentMethodOfSetupIntent: (setupIntentId) =>
       calling('reading a SetupIntent', async () =>
