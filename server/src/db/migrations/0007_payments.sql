@@ -82,7 +82,6 @@ ALTER TABLE "payment_recoveries" ADD CONSTRAINT "payment_recoveries_account_id_a
 ALTER TABLE "payment_recoveries" ADD CONSTRAINT "payment_recoveries_topup_id_topups_id_fk" FOREIGN KEY ("topup_id") REFERENCES "public"."topups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "topups" ADD CONSTRAINT "topups_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_methods_one_active_per_account" ON "payment_methods" USING btree ("account_id") WHERE "payment_methods"."removed_at" is null;--> statement-breakpoint
-CREATE UNIQUE INDEX "payment_methods_provider_id_active" ON "payment_methods" USING btree ("provider_payment_method_id") WHERE "payment_methods"."removed_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_recoveries_source_key" ON "payment_recoveries" USING btree ("kind","source_key");--> statement-breakpoint
 CREATE INDEX "payment_recoveries_owed_idx" ON "payment_recoveries" USING btree ("created_at") WHERE "payment_recoveries"."owed_cents" > 0;--> statement-breakpoint
 CREATE UNIQUE INDEX "topups_checkout_session_id_key" ON "topups" USING btree ("checkout_session_id");--> statement-breakpoint

@@ -53,9 +53,6 @@ export const paymentMethods = pgTable(
   },
   (t) => [
     uniqueIndex('payment_methods_one_active_per_account').on(t.accountId).where(sql`${t.removedAt} is null`),
-    uniqueIndex('payment_methods_provider_id_active')
-      .on(t.providerPaymentMethodId)
-      .where(sql`${t.removedAt} is null`),
   ],
 );
 
