@@ -1,21 +1,13 @@
 import { statSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, useBrowser } from './support/browser';
 
 describe('the web shell', () => {
-  let browser: Browser;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ browser, close } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await close();
-  });
+  const browser = useBrowser();
 
   it('renders the landing page with its actions, the sandbox badge and no console errors', async () => {
-    const { page, errors, context } = await openPage(browser);
+    const { page, errors, context } = await openPage(browser());
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/Call any phone/);
     expect(await page.getByRole('link', { name: 'Get started' }).isVisible()).toBe(true);
@@ -30,7 +22,7 @@ describe('the web shell', () => {
   });
 
   it('leads from "Get started" to the email-first sign-in', async () => {
-    const { page, errors, context } = await openPage(browser);
+    const { page, errors, context } = await openPage(browser());
     await page.goto('/');
     await page.getByRole('link', { name: 'Get started' }).click();
     await page.waitForURL('**/signin');
@@ -42,14 +34,14 @@ describe('the web shell', () => {
   });
 
   it('sends signed-out visitors of the app to sign in, and back afterwards', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await page.goto('/history');
     await page.waitForURL('**/signin?next=%2Fhistory');
     await context.close();
   });
 
   it('shows the styled 404 page for an unknown route', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await page.goto('/no/such/page');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/isn’t in service/);
     expect(await page.getByText('/no/such/page').isVisible()).toBe(true);

@@ -1,20 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, useBrowser } from './support/browser';
 import { followMailedLink, uniqueEmail } from './support/outbox';
 
 describe('signing in', () => {
-  let browser: Browser;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ browser, close } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await close();
-  });
+  const browser = useBrowser();
 
   it('signs an individual up with a password into the dialer shell with its bottom navigation', async () => {
-    const { page, errors, context } = await openPage(browser);
+    const { page, errors, context } = await openPage(browser());
     await page.goto('/signup');
     await page.getByLabel('Email').fill(uniqueEmail('example.com', 'ada'));
     await page.getByLabel('Password').fill('short');
@@ -34,7 +26,7 @@ describe('signing in', () => {
   });
 
   it('keeps what was typed in a form across a reload', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser());
     await page.goto('/signup');
     await page.getByText('A company').click();
     await page.getByLabel('Company name').fill('Reload Ltd');
@@ -45,7 +37,7 @@ describe('signing in', () => {
 
   it('signs a new person in by email link from the outbox, and offers a fresh link for a used one', async () => {
     const email = uniqueEmail('example.org', 'grace');
-    const { page, errors, context } = await openPage(browser);
+    const { page, errors, context } = await openPage(browser());
     await page.goto('/signin');
     await page.getByLabel('Email').fill(email);
     await page.getByRole('button', { name: 'Continue with email' }).click();
@@ -68,7 +60,7 @@ describe('signing in', () => {
 
   it('lets a company admin invite a seat, who signs in by the link read from the outbox', async () => {
     const domain = `initech-${Date.now().toString(36)}.test`;
-    const admin = await openPage(browser);
+    const admin = await openPage(browser());
     await admin.page.goto('/signup');
     await admin.page.getByText('A company').click();
     await admin.page.getByLabel('Company name').fill('Initech');
@@ -86,7 +78,7 @@ describe('signing in', () => {
     await screenshot(admin.page, 'settings-company');
     await admin.context.close();
 
-    const seat = await openPage(browser);
+    const seat = await openPage(browser());
     await followMailedLink(seat.page, seatEmail);
     await seat.page.getByRole('button', { name: 'Continue' }).click();
     await seat.page.waitForURL('**/dial');
@@ -98,7 +90,7 @@ describe('signing in', () => {
   });
 
   it('centres the phone-shaped app on a desktop screen', async () => {
-    const { page, context } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+    const { page, context } = await openPage(browser(), { viewport: { width: 1440, height: 900 } });
     await page.goto('/signup');
     await page.getByLabel('Email').fill(uniqueEmail('example.net', 'desk'));
     await page.getByLabel('Password').fill('correct horse battery staple');

@@ -1,20 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, useBrowser } from './support/browser';
 
 describe('the pricing calculator', () => {
-  let browser: Browser;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ browser, close } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await close();
-  });
+  const browser = useBrowser();
 
   it('lets a visitor search "united k", pick the UK and see mobile and landline prices', async () => {
-    const { page, errors, context } = await openPage(browser);
+    const { page, errors, context } = await openPage(browser());
     await page.goto('/');
     const search = page.getByRole('combobox', { name: 'Where do you want to call?' });
     await search.fill('united k');
@@ -48,7 +40,7 @@ describe('the pricing calculator', () => {
   });
 
   it('works from the keyboard alone, by dialing code', async () => {
-    const { page, errors, context } = await openPage(browser);
+    const { page, errors, context } = await openPage(browser());
     await page.goto('/');
     const search = page.getByRole('combobox', { name: 'Where do you want to call?' });
     await search.focus();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const transferKindSchema = z.enum([
+export const TRANSFER_KINDS = [
   'topup',
   'call',
   'number_fee',
@@ -9,7 +9,8 @@ export const transferKindSchema = z.enum([
   'dispute',
   'auto_topup',
   'write_off',
-]);
+] as const;
+export const transferKindSchema = z.enum(TRANSFER_KINDS);
 export type TransferKindName = z.infer<typeof transferKindSchema>;
 
 export const autoTopupSettingsSchema = z.object({
@@ -80,3 +81,24 @@ export const adjustmentBodySchema = z.object({
   idempotencyKey: z.string().trim().min(8).max(200),
 });
 export type AdjustmentBody = z.infer<typeof adjustmentBodySchema>;
+
+export const adjustmentResponseSchema = z.object({
+  transferId: z.string(),
+  /** True when this idempotency key was used before: nothing moved this time. */
+  replayed: z.boolean(),
+  wallet: walletResponseSchema.omit({ autoTopup: true }),
+});
+export type AdjustmentResponse = z.infer<typeof adjustmentResponseSchema>;
+
+export const reconciliationSchema = z.object({
+  id: z.string(),
+  trigger: z.enum(['schedule', 'manual']),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  accountsChecked: z.number().int(),
+  transfersChecked: z.number().int(),
+  totalCents: z.number().int(),
+  mismatches: z.array(z.record(z.string(), z.unknown())),
+});
+export const reconciliationsResponseSchema = z.object({ items: z.array(reconciliationSchema) });
+export type ReconciliationsResponse = z.infer<typeof reconciliationsResponseSchema>;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const artifactsDir = path.resolve(import.meta.dirname, '..', 'artifacts');
 
@@ -65,4 +65,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** The spec file's browser: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let launched: { browser: Browser; close(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    launched = await launchBrowser();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return () => {
+    if (!launched) throw new Error('the browser is not running');
+    return launched.browser;
+  };
 }

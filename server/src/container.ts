@@ -63,7 +63,19 @@ export function createModules(deps: PlatformDeps) {
     run: (now) => deleteExpiredRateLimits(deps.db, now),
   });
 
-  const routes: RoutePlugin[] = [...mail.routes, ...identity.routes, ...rates.routes, ...payments.routes];
+  const routes: RoutePlugin[] = [
+    ...mail.routes,
+    ...identity.routes,
+    ...ledger.routes({
+      guards: identity.guards,
+      jobs: deps.jobs,
+      autoTopupOf: payments.autoTopupSettings,
+      membersOf: identity.accounts.membersOf,
+      accountExists: identity.accounts.accountExists,
+    }),
+    ...rates.routes,
+    ...payments.routes,
+  ];
   const jobs: AnyJobDefinition[] = [
     ...housekeeping.jobs,
     ...mail.jobs,

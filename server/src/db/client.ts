@@ -14,12 +14,39 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
+/**
+ * pg's Pool drops the connection behind any failed `pool.query`, even when the server merely refused the
+ * statement (a unique violation, a CHECK): the next query then pays for a new connection. Here a statement the
+ * server refused gives its connection back for reuse; only a broken connection is discarded.
+ */
+class ReusingPool extends pg.Pool {
+  override query(...args: unknown[]): never {
+    const [config, values] = args;
+    if (args.some((arg) => typeof arg === 'function')) {
+      return (super.query as (...a: unknown[]) => never)(...args);
+    }
+    const run = async () => {
+      const client = await this.connect();
+      let broken: Error | undefined;
+      try {
+        return await client.query(config as pg.QueryConfig, values as unknown[] | undefined);
+      } catch (error) {
+        if (!(error instanceof pg.DatabaseError)) broken = error as Error;
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    };
+    return run() as never;
+  }
+}
+
 export function createDatabase(options: {
   url: string;
   maxConnections?: number;
   logger: Logger;
 }): DatabaseHandle {
-  const pool = new pg.Pool({
+  const pool = new ReusingPool({
     connectionString: options.url,
     max: options.maxConnections ?? 20,
     application_name: 'mobayilo',

@@ -78,6 +78,21 @@ export const accountsRepository = {
       .orderBy(asc(memberships.createdAt));
   },
 
+  /** Everyone who has ever been a member, removed ones included (their calls stay theirs). */
+  async listAllMembers(db: Executor, accountId: string) {
+    return db
+      .select({
+        id: memberships.id,
+        email: users.email,
+        role: memberships.role,
+        removedAt: memberships.removedAt,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.accountId, accountId))
+      .orderBy(asc(memberships.createdAt));
+  },
+
   /** The member row, locked for the rest of the transaction so that role changes are serialised. */
   async findMemberForUpdate(
     db: Executor,

@@ -241,6 +241,20 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       return members.filter((member) => member.role === 'owner').map((member) => member.email);
     },
 
+    /** Every member the account has had; removed ones have the role `removed`. */
+    async membersOf(accountId: string) {
+      const rows = await accounts.listAllMembers(db, accountId);
+      return rows.map((row) => ({
+        id: row.id,
+        email: row.email,
+        role: row.removedAt ? 'removed' : row.role,
+      }));
+    },
+
+    async accountExists(accountId: string): Promise<boolean> {
+      return (await accounts.findAccount(db, accountId)) !== undefined;
+    },
+
     async rename(principal: Principal, name: string) {
       await accounts.renameAccount(db, principal.account.id, name);
     },

@@ -49,6 +49,21 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
     if (problem) throw identityErrors.weakPassword(problem);
   }
 
+  /** Counts a request for an emailed link against the sender's IP and the address. */
+  async function limitMailRequests(
+    ip: string | null,
+    email: string,
+    byIp: RateLimit,
+    byEmail: RateLimit,
+    what: string,
+  ) {
+    await byIp.consume(ip ?? 'unknown');
+    await byEmail.consume(
+      email,
+      `We have sent several ${what} to this address. Check your inbox, or wait a little.`,
+    );
+  }
+
   async function sendMagicLink(
     executor: Parameters<MailService['send']>[0],
     user: { id: string; email: string },
@@ -128,11 +143,7 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
      * creating the person, sending the link) happens in a job.
      */
     async requestEmailEntry(email: string, origin: RequestOrigin) {
-      await limits.linkByIp.consume(origin.ip ?? 'unknown');
-      await limits.linkByEmail.consume(
-        email,
-        'We have sent several links to this address. Check your inbox, or wait a little.',
-      );
+      await limitMailRequests(origin.ip, email, limits.linkByIp, limits.linkByEmail, 'links');
       await deps.jobs.send(jobs().emailEntry, { email });
     },
 
@@ -180,21 +191,13 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
       if (!known || known.purpose === 'password_reset') return;
       const user = await users.findById(db, known.userId);
       if (!user) return;
-      await limits.linkByIp.consume(origin.ip ?? 'unknown');
-      await limits.linkByEmail.consume(
-        user.email,
-        'We have sent several links to this address. Check your inbox, or wait a little.',
-      );
+      await limitMailRequests(origin.ip, user.email, limits.linkByIp, limits.linkByEmail, 'links');
       await db.transaction((tx) => sendMagicLink(tx, user));
     },
 
     /** Always accepted; the job emails a reset link only to people who can use a password. */
     async requestPasswordReset(email: string, origin: RequestOrigin) {
-      await limits.resetByIp.consume(origin.ip ?? 'unknown');
-      await limits.resetByEmail.consume(
-        email,
-        'We have sent several reset links to this address. Check your inbox, or wait a little.',
-      );
+      await limitMailRequests(origin.ip, email, limits.resetByIp, limits.resetByEmail, 'reset links');
       await deps.jobs.send(jobs().passwordForgot, { email });
     },
 

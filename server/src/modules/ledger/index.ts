@@ -1,6 +1,11 @@
+import type { AuthGuards } from '../../platform/http/auth';
+import type { RoutePlugin } from '../../platform/http/types';
+import type { JobQueue } from '../../platform/jobs/job-queue';
+import { ledgerAdminRoutes } from './ledger.admin.routes';
 import type { LedgerDeps } from './ledger.context';
 import { ledgerJobs } from './ledger.jobs';
 import { createLedgerService } from './ledger.service';
+import { type AutoTopupSettings, type Member, walletRoutes } from './wallet.routes';
 
 export type { CaptureResult, HoldResult } from './holds.service';
 export type { LedgerDeps } from './ledger.context';
@@ -15,6 +20,7 @@ export { SYSTEM_ACCOUNT_CODES, TRANSFER_KINDS } from './ledger.domain';
 export type { LedgerService, TransferRequest, TransferResult } from './ledger.service';
 export type { Hold, Transfer } from './postings.repository';
 export type { Reconciliation } from './reconciliation.repository';
+export type { AutoTopupSettings } from './wallet.routes';
 export type { Balance, HistoryItem, HistoryPage, Statement, WalletSummary } from './wallet-views.service';
 
 /** The ledger: wallets, transfers and holds. Other modules use its service; nothing else touches its tables. */
@@ -26,5 +32,18 @@ export function createLedgerModule(deps: LedgerDeps) {
     jobs: Object.values(jobs),
     reconcileJob: jobs.reconcile,
     expireHoldsJob: jobs.expireHolds,
+    /** The HTTP routes, once the modules they ask about (identity, payments) exist. */
+    routes(http: {
+      guards: AuthGuards;
+      jobs: Pick<JobQueue, 'send'>;
+      autoTopupOf: (accountId: string) => Promise<AutoTopupSettings | null>;
+      membersOf: (accountId: string) => Promise<Member[]>;
+      accountExists: (accountId: string) => Promise<boolean>;
+    }): RoutePlugin[] {
+      return [
+        walletRoutes({ ledger: service, clock: deps.clock, ...http }),
+        ledgerAdminRoutes({ ledger: service, reconcileJob: jobs.reconcile, logger: deps.logger, ...http }),
+      ];
+    },
   };
 }

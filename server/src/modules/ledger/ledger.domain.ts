@@ -1,3 +1,4 @@
+import { TRANSFER_KINDS } from '@mobayilo/contract';
 import { AppError } from '../../platform/errors/app-error';
 
 export const LEDGER_ACCOUNT_KINDS = ['wallet', 'system'] as const;
@@ -8,16 +9,8 @@ export const SYSTEM_ACCOUNT_CODES = [
   'manual_adjustments',
   'write_offs',
 ] as const;
-export const TRANSFER_KINDS = [
-  'topup',
-  'call',
-  'number_fee',
-  'adjustment',
-  'refund',
-  'dispute',
-  'auto_topup',
-  'write_off',
-] as const;
+/** The kinds of transfer are the API contract's. */
+export { TRANSFER_KINDS };
 export const HOLD_STATUSES = ['active', 'captured', 'released', 'expired'] as const;
 
 export type SystemAccountCode = (typeof SYSTEM_ACCOUNT_CODES)[number];

@@ -139,6 +139,26 @@ export const ledgerRepository = {
       .limit(page.limit);
   },
 
+  /** What left a wallet in [from, to) for each actor, for transfers of one kind (e.g. calls per seat). */
+  async spendByActor(db: Executor, ledgerAccountId: string, kind: Transfer['kind'], from: Date, to: Date) {
+    return db
+      .select({
+        actor: transfers.actor,
+        count: sql<number>`count(*)::int`,
+        totalCents: sql<number>`sum(${transfers.amountCents})::bigint`.mapWith(Number),
+      })
+      .from(transfers)
+      .where(
+        and(
+          eq(transfers.debitAccountId, ledgerAccountId),
+          eq(transfers.kind, kind),
+          gte(transfers.createdAt, from),
+          lt(transfers.createdAt, to),
+        ),
+      )
+      .groupBy(transfers.actor);
+  },
+
   /** An account's transfers created in [from, to), in the order they were applied. */
   async transfersBetween(db: Executor, ledgerAccountId: string, from: Date, to: Date): Promise<Transfer[]> {
     return db

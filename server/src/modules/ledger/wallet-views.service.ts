@@ -96,6 +96,17 @@ export function createWalletViews(context: LedgerContext) {
       return { accountId: wallet.accountId as string, currency: 'USD', ...balanceOfWallet(wallet) };
     },
 
+    /**
+     * What each actor spent from a wallet on transfers of one kind in [from, to): calls per seat, when the
+     * calls module records the seat's membership as the actor (`membership:<id>`).
+     */
+    async spendByActor(accountId: string, kind: TransferKind, from: Date, to: Date) {
+      const { from: start, to: end } = requireRange(from, to);
+      const wallet = await repository.findWallet(db, requireUuid(accountId, 'accountId'));
+      if (!wallet) return [];
+      return repository.spendByActor(db, wallet.id, kind, start, end);
+    },
+
     /** A wallet's cached balance, or a system account's balance derived from its transfers. */
     async balanceOf(account: LedgerRef): Promise<Balance> {
       const ref = requireLedgerRef(account, 'account');

@@ -8,7 +8,9 @@ import { Alert } from '../../shared/ui/alert';
 import { Button, Spinner } from '../../shared/ui/button';
 import { Field } from '../../shared/ui/field';
 import { Logo } from '../../shared/ui/logo';
+import { AccountWalletPanel } from './account-wallet-panel';
 import { RatesAdmin } from './rates-admin';
+import { ReconciliationPanel } from './reconciliation-panel';
 
 type Page = { items: AdminAccount[]; nextCursor: string | null };
 
@@ -24,6 +26,33 @@ function useAccounts(q: string) {
     },
     getNextPageParam: (last) => last.nextCursor,
   });
+}
+
+function AccountRow({ account }: { account: AdminAccount }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <li className="glass rounded-2xl px-4 py-3 text-sm">
+      <div className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
+          <p className="font-medium">
+            {account.name}{' '}
+            <span className="text-xs text-slate-400">
+              {account.kind} · {account.status}
+            </span>
+          </p>
+          <p className="text-xs text-slate-400">
+            {account.ownerEmails.join(', ') || 'no owner'} · created{' '}
+            {new Date(account.createdAt).toLocaleDateString()} ·{' '}
+            <span className="font-mono">{account.id}</span>
+          </p>
+        </div>
+        <Button variant="ghost" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Close' : 'Wallet'}
+        </Button>
+      </div>
+      {open && <AccountWalletPanel accountId={account.id} />}
+    </li>
+  );
 }
 
 /** The platform administrators' console: find any account. */
@@ -56,6 +85,7 @@ export function AdminPage() {
         <span className="text-sm text-slate-400">Admin</span>
       </header>
       <h1 className="text-2xl font-semibold">Administration</h1>
+      <ReconciliationPanel />
       <RatesAdmin />
       <h2 className="text-lg font-semibold">Accounts</h2>
       <form
@@ -80,21 +110,7 @@ export function AdminPage() {
       )}
       <ul className="flex flex-col gap-2">
         {accounts.data?.pages.flatMap((page) =>
-          page.items.map((account) => (
-            <li key={account.id} className="glass rounded-2xl px-4 py-3 text-sm">
-              <p className="font-medium">
-                {account.name}{' '}
-                <span className="text-xs text-slate-400">
-                  {account.kind} · {account.status}
-                </span>
-              </p>
-              <p className="text-xs text-slate-400">
-                {account.ownerEmails.join(', ') || 'no owner'} · created{' '}
-                {new Date(account.createdAt).toLocaleDateString()} ·{' '}
-                <span className="font-mono">{account.id}</span>
-              </p>
-            </li>
-          )),
+          page.items.map((account) => <AccountRow key={account.id} account={account} />),
         )}
       </ul>
       {accounts.hasNextPage && (

@@ -1,9 +1,9 @@
-import { Link } from 'react-router';
 import { useFormSubmit } from '../../shared/lib/use-mutation-form';
 import { useSessionState } from '../../shared/lib/use-session-state';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
-import { Field } from '../../shared/ui/field';
+import { EmailField } from '../../shared/ui/field';
+import { TextLink } from '../../shared/ui/text-link';
 import { authApi } from './api';
 import { AuthLayout } from './auth-layout';
 import { OutboxHint } from './outbox-hint';
@@ -35,12 +35,7 @@ export function ForgotPasswordPage() {
   return (
     <AuthLayout title="Reset your password" subtitle="We’ll email you a link to choose a new one.">
       <form className="flex flex-col gap-4" onSubmit={submit.run} noValidate>
-        <Field
-          label="Email"
-          type="email"
-          name="email"
-          autoComplete="email"
-          required
+        <EmailField
           value={email}
           onChange={(event) => setEmail(event.target.value)}
           error={submit.fieldErrors.email}
@@ -51,9 +46,7 @@ export function ForgotPasswordPage() {
         </Button>
       </form>
       <p className="mt-6 text-sm">
-        <Link to="/signin" className="text-brand-300 underline-offset-4 hover:underline">
-          Back to sign in
-        </Link>
+        <TextLink to="/signin">Back to sign in</TextLink>
       </p>
     </AuthLayout>
   );

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useSetSignedIn } from '../../shared/api/me';
 import { useFormSubmit } from '../../shared/lib/use-mutation-form';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
+import { TextLink } from '../../shared/ui/text-link';
 import { authApi } from './api';
 import { AuthLayout } from './auth-layout';
 import { OutboxHint } from './outbox-hint';
@@ -55,9 +56,7 @@ export function MagicLinkPage() {
               Send me a fresh link
             </Button>
           ) : (
-            <Link to="/signin" className="text-brand-300 underline-offset-4 hover:underline">
-              Ask for a new link
-            </Link>
+            <TextLink to="/signin">Ask for a new link</TextLink>
           )}
         </div>
       </AuthLayout>

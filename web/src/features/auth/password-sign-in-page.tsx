@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useSetSignedIn } from '../../shared/api/me';
 import { useFormSubmit } from '../../shared/lib/use-mutation-form';
 import { useSessionState } from '../../shared/lib/use-session-state';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { Field } from '../../shared/ui/field';
+import { TextLink } from '../../shared/ui/text-link';
 import { authApi } from './api';
 import { AuthLayout, nextPath } from './auth-layout';
 
@@ -55,12 +56,8 @@ export function PasswordSignInPage() {
         </Button>
       </form>
       <div className="mt-6 flex flex-col gap-2 text-sm">
-        <Link to="/forgot" className="text-brand-300 underline-offset-4 hover:underline">
-          Forgot your password?
-        </Link>
-        <Link to="/signin" className="text-brand-300 underline-offset-4 hover:underline">
-          Email me a sign-in link instead
-        </Link>
+        <TextLink to="/forgot">Forgot your password?</TextLink>
+        <TextLink to="/signin">Email me a sign-in link instead</TextLink>
       </div>
     </AuthLayout>
   );

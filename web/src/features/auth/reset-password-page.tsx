@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useSetSignedIn } from '../../shared/api/me';
 import { useFormSubmit } from '../../shared/lib/use-mutation-form';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { Field } from '../../shared/ui/field';
+import { TextLink } from '../../shared/ui/text-link';
 import { authApi } from './api';
 import { AuthLayout } from './auth-layout';
 
@@ -31,9 +32,7 @@ export function ResetPasswordPage() {
       {linkProblem ? (
         <div className="flex flex-col gap-4">
           <Alert tone="error">{submit.error?.message}</Alert>
-          <Link to="/forgot" className="text-brand-300 underline-offset-4 hover:underline">
-            Get a new reset link
-          </Link>
+          <TextLink to="/forgot">Get a new reset link</TextLink>
         </div>
       ) : (
         <form className="flex flex-col gap-4" onSubmit={submit.run} noValidate>

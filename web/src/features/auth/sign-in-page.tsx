@@ -1,9 +1,9 @@
-import { Link } from 'react-router';
 import { useFormSubmit } from '../../shared/lib/use-mutation-form';
 import { clearSessionState, useSessionState } from '../../shared/lib/use-session-state';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
-import { Field } from '../../shared/ui/field';
+import { EmailField } from '../../shared/ui/field';
+import { TextLink } from '../../shared/ui/text-link';
 import { authApi } from './api';
 import { AuthLayout } from './auth-layout';
 import { OutboxHint } from './outbox-hint';
@@ -50,13 +50,7 @@ export function SignInPage() {
       subtitle="Enter your email. We’ll send you a link — no password needed."
     >
       <form className="flex flex-col gap-4" onSubmit={submit.run} noValidate>
-        <Field
-          label="Email"
-          type="email"
-          name="email"
-          autoComplete="email"
-          inputMode="email"
-          required
+        <EmailField
           value={email}
           onChange={(event) => setEmail(event.target.value)}
           error={submit.fieldErrors.email}
@@ -67,12 +61,8 @@ export function SignInPage() {
         </Button>
       </form>
       <div className="mt-6 flex flex-col gap-2 text-sm text-slate-300">
-        <Link to="/signin/password" className="text-brand-300 underline-offset-4 hover:underline">
-          Sign in with a password
-        </Link>
-        <Link to="/signup" className="text-brand-300 underline-offset-4 hover:underline">
-          Create an account with a password
-        </Link>
+        <TextLink to="/signin/password">Sign in with a password</TextLink>
+        <TextLink to="/signup">Create an account with a password</TextLink>
       </div>
     </AuthLayout>
   );

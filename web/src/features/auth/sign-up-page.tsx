@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useSetSignedIn } from '../../shared/api/me';
 import { useFormSubmit } from '../../shared/lib/use-mutation-form';
 import { clearSessionState, useSessionState } from '../../shared/lib/use-session-state';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { Field } from '../../shared/ui/field';
+import { TextLink } from '../../shared/ui/text-link';
 import { authApi } from './api';
 import { AuthLayout } from './auth-layout';
 
@@ -107,10 +108,7 @@ export function SignUpPage() {
         </Button>
       </form>
       <p className="mt-6 text-sm text-slate-300">
-        Already with us?{' '}
-        <Link to="/signin" className="text-brand-300 underline-offset-4 hover:underline">
-          Sign in
-        </Link>
+        Already with us? <TextLink to="/signin">Sign in</TextLink>
       </p>
     </AuthLayout>
   );

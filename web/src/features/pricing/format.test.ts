@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, formatDollars, formatRate, minutesFor, searchCountries } from './format';
+import { formatCents, formatDollars, formatRate } from '../../shared/lib/money';
+import { foldText, minutesFor, searchCountries } from './format';
 
 describe('formatRate', () => {
   it('shows micro-dollars exactly as dollars with at least two decimals', () => {
@@ -59,5 +60,14 @@ describe('searchCountries', () => {
   it('lists everything for an empty query and nothing for nonsense', () => {
     expect(names('')).toHaveLength(6);
     expect(names('zzz')).toEqual([]);
+  });
+});
+
+describe('formatCents', () => {
+  it('shows two decimals, thousands separators and, when asked, the sign', () => {
+    expect(formatCents(123456)).toBe('$1,234.56');
+    expect(formatCents(-266)).toBe('−$2.66');
+    expect(formatCents(500, { signed: true })).toBe('+$5.00');
+    expect(formatCents(0, { signed: true })).toBe('$0.00');
   });
 });

@@ -1,21 +1,6 @@
 /** Amounts the calculator shows what they buy. */
 export const TOP_UP_AMOUNTS_CENTS = [500, 2000, 10_000] as const;
 
-/** 21000 micro-dollars → "$0.021": exact, from integer digits, at least two decimals. */
-export function formatRate(micros: number): string {
-  const whole = Math.floor(micros / 1_000_000);
-  const fraction = String(micros % 1_000_000)
-    .padStart(6, '0')
-    .replace(/0+$/, '')
-    .padEnd(2, '0');
-  return `$${whole.toLocaleString('en-US')}.${fraction}`;
-}
-
-/** 500 → "$5". */
-export function formatDollars(cents: number): string {
-  return cents % 100 === 0 ? `$${(cents / 100).toLocaleString('en-US')}` : `$${(cents / 100).toFixed(2)}`;
-}
-
 /**
  * Whole minutes `cents` pay for at a rate: the server bills every started minute and rounds the call's total
  * up to a cent once (billing.domain.ts), so m minutes are affordable while m × rate ≤ cents × 10,000.

@@ -1,8 +1,9 @@
 import type { CountryRatesResponse, RateCountry, RateDestination } from '@mobayilo/contract';
 import { useState } from 'react';
+import { formatDollars, formatRate } from '../../shared/lib/money';
 import { Button, Spinner } from '../../shared/ui/button';
 import { CountryCombobox } from './country-combobox';
-import { formatDollars, formatRate, minutesFor, TOP_UP_AMOUNTS_CENTS } from './format';
+import { minutesFor, TOP_UP_AMOUNTS_CENTS } from './format';
 import { useCountryRates, useRateCountries } from './use-rates';
 
 type Plan = 'individual' | 'company';

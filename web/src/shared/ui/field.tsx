@@ -38,3 +38,18 @@ export function Field({ label, error, hint, className = '', ...input }: FieldPro
     </div>
   );
 }
+
+/** An email address input with the attributes phones and password managers expect. */
+export function EmailField(props: Omit<FieldProps, 'type' | 'label'> & { label?: string }) {
+  return (
+    <Field
+      label="Email"
+      type="email"
+      name="email"
+      autoComplete="email"
+      inputMode="email"
+      required
+      {...props}
+    />
+  );
+}
