@@ -118,6 +118,7 @@ export const sandboxCheckoutSchema = z.object({
 export type SandboxCheckout = z.infer<typeof sandboxCheckoutSchema>;
 
 export const sandboxPayBodySchema = z.object({
+  session: z.string().min(8).max(4000),
   card: z.string().trim().min(12).max(23),
   authentication: z.enum(['approve', 'deny']).optional(),
 });

@@ -32,8 +32,10 @@ export const paymentsErrors = {
     return new AppError('not_found', 'There is no such top-up.');
   },
   sandboxCheckout(reason: string, message: string) {
-    return new AppError(reason === 'delivery_failed' ? 'provider_unavailable' : 'not_found', message, {
-      reason,
-    });
+    const code: Record<string, string> = {
+      delivery_failed: 'provider_unavailable',
+      unknown_card: 'validation_failed',
+    };
+    return new AppError(code[reason] ?? 'not_found', message, { reason });
   },
 };

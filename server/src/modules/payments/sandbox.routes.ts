@@ -9,7 +9,8 @@ import type { App } from '../../platform/http/types';
 import { type SandboxCheckout, SandboxCheckoutError } from '../../providers/payments';
 import { paymentsErrors } from './payments.errors';
 
-const params = z.object({ id: z.string().min(8).max(4000) });
+// A session id carries the session itself, longer than a path parameter may be: it travels in the query or body.
+const sessionId = z.string().min(8).max(4000);
 const tags = ['sandbox'];
 
 async function translated<T>(run: () => Promise<T> | T): Promise<T> {
@@ -29,43 +30,45 @@ async function translated<T>(run: () => Promise<T> | T): Promise<T> {
 export function sandboxRoutes(checkout: SandboxCheckout) {
   return async (app: App) => {
     app.get(
-      '/sandbox/checkout/:id',
+      '/sandbox/checkout',
       {
         schema: {
           tags,
           summary: 'A sandbox Checkout session',
-          params,
+          querystring: z.object({ session: sessionId }),
           response: { 200: sandboxCheckoutSchema },
         },
       },
-      async (request) => translated(() => checkout.describe(request.params.id)),
+      async (request) => translated(() => checkout.describe(request.query.session)),
     );
 
     app.post(
-      '/sandbox/checkout/:id/pay',
+      '/sandbox/checkout/pay',
       {
         schema: {
           tags,
           summary: 'Pay a sandbox session with a test card: signed events go to the webhook',
-          params,
           body: sandboxPayBodySchema,
           response: { 200: sandboxPaymentSchema },
         },
       },
-      async (request) => translated(() => checkout.pay(request.params.id, request.body)),
+      async (request) => {
+        const { session, ...payment } = request.body;
+        return translated(() => checkout.pay(session, payment));
+      },
     );
 
     app.post(
-      '/sandbox/checkout/:id/cancel',
+      '/sandbox/checkout/cancel',
       {
         schema: {
           tags,
           summary: 'Leave a sandbox session without paying',
-          params,
+          body: z.object({ session: sessionId }),
           response: { 200: sandboxRedirectSchema },
         },
       },
-      async (request) => translated(() => checkout.cancel(request.params.id)),
+      async (request) => translated(() => checkout.cancel(request.body.session)),
     );
   };
 }

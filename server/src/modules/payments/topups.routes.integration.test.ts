@@ -113,6 +113,11 @@ describe('POST /api/wallet/topups', () => {
     expect(noToken.json().error.code).toBe('csrf_failed');
   });
 
+  it('has no sandbox checkout when Stripe is configured', async () => {
+    const { client } = await owner(t);
+    expect((await client.get('/api/sandbox/checkout?session=cs_sb_anything.x')).statusCode).toBe(404);
+  });
+
   it('shows a top-up only to its own account', async () => {
     const first = await owner(t);
     const { topupId } = (await first.client.post('/api/wallet/topups', { amountCents: 700 })).json();
