@@ -13,6 +13,7 @@ import { DialPage } from '../features/dial/dial-page';
 import { HistoryPage } from '../features/history/history-page';
 import { LandingPage } from '../features/landing/landing-page';
 import { NotFoundPage } from '../features/not-found/not-found-page';
+import { SandboxCheckoutPage } from '../features/sandbox-checkout/sandbox-checkout-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { AppShell } from '../features/shell/app-shell';
 
@@ -26,6 +27,7 @@ export function createAppRouter() {
     { path: '/reset/:token', element: <ResetPasswordPage /> },
     { path: '/magic/:token', element: <MagicLinkPage /> },
     { path: '/dev/mail', element: <DevMailPage /> },
+    { path: '/sandbox/checkout/:id', element: <SandboxCheckoutPage /> },
     {
       path: '/admin',
       element: (
