@@ -42,6 +42,11 @@ export function createAutoTopups(
   job: () => JobDefinition<{ accountId: string }>,
 ) {
   const { db, clock, provider, ledger, logger } = deps;
+  const charges = deps.metrics.counter(
+    'payments_auto_topup_charges_total',
+    'Off-session charges of saved cards by outcome: succeeded, failed or processing',
+    ['outcome'],
+  );
 
   async function consider(accountId: string): Promise<void> {
     const settings = await repository.findSettings(db, accountId);
@@ -67,6 +72,7 @@ export function createAutoTopups(
       metadata: { topupId: topup.id, accountId: topup.accountId, kind: 'auto' },
       idempotencyKey: `auto-topup:${topup.id}`,
     });
+    charges.inc({ outcome: result.status });
     if (result.status === 'succeeded') {
       await fulfilment.credit({
         topupId: topup.id,

@@ -2,6 +2,7 @@ import type { Database } from '../../db/client';
 import type { Clock } from '../../platform/clock';
 import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { Logger } from '../../platform/logger';
+import type { Metrics } from '../../platform/metrics';
 import type { PaymentsProvider } from '../../providers/payments';
 import type { InboxService } from '../inbox';
 import type { LedgerService } from '../ledger';
@@ -13,6 +14,7 @@ export type PaymentsDeps = {
   clock: Clock;
   logger: Logger;
   jobs: Pick<JobQueue, 'send'>;
+  metrics: Pick<Metrics, 'counter'>;
   provider: PaymentsProvider;
   ledger: Pick<
     LedgerService,

@@ -80,6 +80,8 @@ describe('Stripe webhooks: signed, stored once, credited once', () => {
     expect(unsigned.statusCode).toBe(400);
     expect(await storedEvents()).toBe(before);
     expect(await balanceOf(topup.accountId).catch(() => 0)).toBe(0);
+    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/payments_webhooks_total\{outcome="refused"\} 4/);
   });
 
   it('credits a paid Checkout once, however often and in whatever order its events arrive', async () => {

@@ -9,10 +9,15 @@ import { type EventContext, stripeEventHandlers } from './stripe/events';
  * its job), answer at once. The job applies the event through the handler for its type.
  */
 export function createWebhooks(
-  deps: Pick<PaymentsDeps, 'provider' | 'inbox' | 'logger'>,
+  deps: Pick<PaymentsDeps, 'provider' | 'inbox' | 'logger' | 'metrics'>,
   context: EventContext,
   job: () => EventJob,
 ) {
+  const received = deps.metrics.counter(
+    'payments_webhooks_total',
+    'Stripe webhooks by outcome: stored, duplicate (already stored) or refused (bad signature)',
+    ['outcome'],
+  );
   return {
     /** 400 `invalid_signature` for anything not signed by the processor: nothing is stored then. */
     async receive(rawBody: Buffer, signature: string | undefined): Promise<{ duplicate: boolean }> {
@@ -21,13 +26,16 @@ export function createWebhooks(
         event = deps.provider.verifyWebhook(rawBody, signature);
       } catch (error) {
         if (!(error instanceof WebhookSignatureError)) throw error;
+        received.inc({ outcome: 'refused' });
         deps.logger.warn({ reason: error.message }, 'stripe webhook refused: bad signature');
         throw paymentsErrors.invalidSignature(error.message);
       }
-      return deps.inbox.receive(
+      const result = await deps.inbox.receive(
         { provider: 'stripe', eventKey: event.id, type: event.type, payload: event.raw },
         job(),
       );
+      received.inc({ outcome: result.duplicate ? 'duplicate' : 'stored' });
+      return result;
     },
 
     /** Applies one stored event; unknown types are recorded as ignored. */
