@@ -1,4 +1,5 @@
 import type { Principal } from '../../platform/http/auth';
+import type { RateLimit } from '../../platform/http/rate-limit';
 import { decodeCursor, pageOf } from '../../platform/pagination';
 import { PaymentsProviderError } from '../../providers/payments';
 import type { PaymentsDeps } from './payments.deps';
@@ -38,8 +39,14 @@ async function callingProvider<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** Top-ups and cards started by people: Checkout sessions to pay or to save a card, and their records. */
-export function createCheckoutService(deps: PaymentsDeps) {
+export function createCheckoutService(deps: PaymentsDeps & { checkoutLimit: RateLimit }) {
   const { db, clock, provider } = deps;
+  /** Checkout sessions are where stolen cards get tested: each account may open only so many an hour. */
+  const limitCheckouts = (principal: Principal) =>
+    deps.checkoutLimit.consume(
+      principal.account.id,
+      'That is a lot of checkouts in a short time. Please wait a little before trying again.',
+    );
   const url = (path: string) => `${deps.settings.publicUrl}${path}`;
 
   /** The account's customer at the processor, created on first need (the key makes a retry reuse it). */
@@ -62,6 +69,7 @@ export function createCheckoutService(deps: PaymentsDeps) {
     principal: Principal,
     input: { kind: 'checkout' | 'recovery'; amountCents: number; saveCard: boolean },
   ) {
+    await limitCheckouts(principal);
     const customerId = await customerFor(principal);
     const topup = await repository.insertTopup(db, {
       accountId: principal.account.id,
@@ -134,6 +142,7 @@ export function createCheckoutService(deps: PaymentsDeps) {
 
     /** A setup-mode Checkout: saves (or replaces) the card without charging it. */
     async startCardSetup(principal: Principal) {
+      await limitCheckouts(principal);
       const customerId = await customerFor(principal);
       const session = await callingProvider(() =>
         provider.createCheckout({

@@ -1,5 +1,7 @@
+import type pg from 'pg';
 import type { Config } from '../../config';
 import type { AuthGuards } from '../../platform/http/auth';
+import { createRateLimit } from '../../platform/http/rate-limit';
 import type { RoutePlugin } from '../../platform/http/types';
 import { createPaymentsProvider } from '../../providers/payments';
 import { createAutoTopups } from './auto-topup.service';
@@ -14,6 +16,10 @@ import { webhookRoutes } from './webhook.routes';
 import { createWebhooks } from './webhooks.service';
 
 export type { AutoTopups } from './auto-topup.service';
+
+/** Card-testing guard: Checkout sessions (top-ups and card setups) an account may open per hour. */
+const CHECKOUTS_PER_HOUR = 20;
+
 export type { CheckoutService } from './checkout.service';
 
 /**
@@ -22,6 +28,7 @@ export type { CheckoutService } from './checkout.service';
  */
 export function createPaymentsModule(
   deps: Omit<PaymentsDeps, 'provider' | 'settings'> & {
+    pool: pg.Pool;
     config: Pick<Config, 'payments' | 'http' | 'identity'>;
     guards: AuthGuards;
   },
@@ -45,7 +52,14 @@ export function createPaymentsModule(
 
   const fulfilment = createFulfilment(full);
   const recoveries = createRecoveries(full);
-  const checkout = createCheckoutService(full);
+  const checkout = createCheckoutService({
+    ...full,
+    checkoutLimit: createRateLimit(deps.pool, {
+      name: 'checkout_account',
+      points: CHECKOUTS_PER_HOUR,
+      durationSeconds: 3600,
+    }),
+  });
   const jobs = paymentsJobs({ webhooks: () => webhooks, autoTopups: () => autoTopups, inbox: deps.inbox });
   const autoTopups = createAutoTopups(full, fulfilment, () => jobs.autoTopUp);
   const webhooks = createWebhooks(full, { fulfilment, recoveries, provider }, () => jobs.applyStripeEvent);

@@ -113,6 +113,16 @@ describe('POST /api/wallet/topups', () => {
     expect(noToken.json().error.code).toBe('csrf_failed');
   });
 
+  it('limits an account to 20 checkouts an hour (429 rate_limited), against card testing', async () => {
+    const { client } = await owner(t);
+    for (let i = 0; i < 20; i += 1)
+      expect((await client.post('/api/wallet/topups', { amountCents: 500 })).statusCode).toBe(201);
+    const limited = await client.post('/api/wallet/topups', { amountCents: 500 });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('rate_limited');
+    expect((await client.post('/api/wallet/payment-method/setup')).statusCode).toBe(429);
+  });
+
   it('has no sandbox checkout when Stripe is configured', async () => {
     const { client } = await owner(t);
     expect((await client.get('/api/sandbox/checkout?session=cs_sb_anything.x')).statusCode).toBe(404);
