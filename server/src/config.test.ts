@@ -98,6 +98,16 @@ describe('loadConfig', () => {
     expect(config.payments.kind).toBe('stripe');
   });
 
+  it('reads the top-up maximum in whole dollars and the optional sandbox secret', () => {
+    const defaults = loadConfig({});
+    expect(defaults.payments).toMatchObject({ kind: 'sandbox', sandboxSecret: null, topupMaxCents: 100_000 });
+    const set = loadConfig({ TOPUP_MAX_CENTS: '250000', SANDBOX_SECRET: 'a-shared-sandbox-secret' });
+    expect(set.payments).toMatchObject({ topupMaxCents: 250_000, sandboxSecret: 'a-shared-sandbox-secret' });
+    expect(problemsOf({ TOPUP_MAX_CENTS: '10050' })[0]).toMatch(/^TOPUP_MAX_CENTS: expected whole dollars/);
+    expect(problemsOf({ TOPUP_MAX_CENTS: '5000' })[0]).toMatch(/^TOPUP_MAX_CENTS: expected at least 10000/);
+    expect(problemsOf({ SANDBOX_SECRET: 'short' })[0]).toMatch(/^SANDBOX_SECRET: expected at least 16/);
+  });
+
   it('parses boolean flags strictly', () => {
     expect(loadConfig({ RUN_WORKERS: 'false' }).jobs.runWorkers).toBe(false);
     expect(problemsOf({ RUN_WORKERS: 'maybe' })[0]).toMatch(/^RUN_WORKERS: expected true or false/);

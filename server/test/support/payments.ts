@@ -27,7 +27,7 @@ export function stripeEvent(type: string, object: Record<string, unknown>, id = 
 /** Posts an event to our webhook, signed as Stripe signs (or with another secret or time, to forge it). */
 export async function postStripeEvent(
   t: TestApp,
-  event: { id: string },
+  event: { id: string; [key: string]: unknown },
   options: { secret?: string; timestamp?: number; body?: string } = {},
 ) {
   const payload = JSON.stringify(event);
@@ -49,7 +49,7 @@ export async function settledEvent(t: TestApp, eventId: string, timeoutMs = 15_0
 }
 
 /** Posts an event and waits until it is applied. */
-export async function deliver(t: TestApp, event: { id: string }) {
+export async function deliver(t: TestApp, event: { id: string; [key: string]: unknown }) {
   const response = await postStripeEvent(t, event);
   if (response.statusCode !== 200)
     throw new Error(`webhook answered ${response.statusCode}: ${response.body}`);

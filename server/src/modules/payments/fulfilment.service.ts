@@ -33,10 +33,23 @@ export function createFulfilment(deps: PaymentsDeps) {
     return topup.notifyEmail ? [topup.notifyEmail] : deps.ownerEmails(topup.accountId);
   }
 
+  /**
+   * The card that paid, for the receipt and to save it. The processor being unreachable must not keep money
+   * from landing: the credit goes ahead without it (and the event is retried if the card was to be saved).
+   */
   async function cardOf(input: CreditInput): Promise<CardDetails | null> {
-    const paymentMethodId =
-      input.paymentMethodId ?? (await provider.retrievePaymentIntent(input.paymentIntentId)).paymentMethodId;
-    return paymentMethodId ? provider.describePaymentMethod(paymentMethodId) : null;
+    try {
+      const paymentMethodId =
+        input.paymentMethodId ??
+        (await provider.retrievePaymentIntent(input.paymentIntentId)).paymentMethodId;
+      return paymentMethodId ? await provider.describePaymentMethod(paymentMethodId) : null;
+    } catch (error) {
+      logger.warn(
+        { err: error, paymentIntentId: input.paymentIntentId },
+        'could not read the card of a payment',
+      );
+      return null;
+    }
   }
 
   /** Makes `card` the account's saved card for automatic top-ups; saving it again changes nothing. */
@@ -85,7 +98,8 @@ export function createFulfilment(deps: PaymentsDeps) {
       memo: `${automatic ? 'Automatic top-up' : 'Top-up'}${card ? ` by ${card.brand} ending ${card.last4}` : ''}`,
       actor: 'job:payments',
     });
-    if (card && (topup.saveCard || topup.kind === 'recovery')) await saveCard(topup.accountId, card);
+    const keepCard = topup.saveCard || topup.kind === 'recovery';
+    if (card && keepCard) await saveCard(topup.accountId, card);
 
     const now = clock.now();
     const changed = await db.transaction(async (tx) => {
@@ -114,6 +128,8 @@ export function createFulfilment(deps: PaymentsDeps) {
         { topupId: topup.id, accountId: topup.accountId, amountCents: input.amountCents, replayed },
         'top-up credited',
       );
+    if (keepCard && !card)
+      throw new Error(`the card of ${input.paymentIntentId} is to be saved but could not be read`);
     return changed ? 'credited' : 'already_credited';
   }
 

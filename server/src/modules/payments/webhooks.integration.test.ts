@@ -114,6 +114,15 @@ describe('Stripe webhooks: signed, stored once, credited once', () => {
     expect(history.items[0]?.description).toBe('Top-up by visa ending 4242');
   });
 
+  it('credits even when the processor cannot say which card paid; the receipt then names no card', async () => {
+    const topup = await pendingTopup(12);
+    const event = succeededIntent(topup, `pi_nocard_${topup.topupId.slice(0, 8)}`);
+    await deliver(t, { ...event, data: { object: { ...event.data.object, payment_method: 'pm_unknown' } } });
+    expect(await balanceOf(topup.accountId)).toBe(1200);
+    const receipt = await waitForMail(t.db, topup.email, 'topup_receipt');
+    expect(receipt.textBody).toContain('paid with your card');
+  });
+
   it('waits for a delayed payment, then credits it on async_payment_succeeded', async () => {
     const topup = await pendingTopup(20);
     const intent = `pi_async_${topup.topupId.slice(0, 8)}`;

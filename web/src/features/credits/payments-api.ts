@@ -41,13 +41,19 @@ export function useTopups(enabled: boolean) {
   });
 }
 
-/** One top-up, asked again every second while its payment is still being confirmed. */
-export function useTopup(id: string | null) {
+/**
+ * One top-up, asked again every second while its payment is being confirmed. Back on the success page,
+ * a failure may be an earlier card the person replaced on the checkout page: keep asking until it succeeds.
+ */
+export function useTopup(id: string | null, options: { untilSucceeded: boolean }) {
   return useQuery({
     queryKey: paymentKeys.topup(id ?? ''),
     queryFn: ({ signal }) => apiRequest<Topup>(`/api/wallet/topups/${id}`, { signal }),
     enabled: id !== null,
-    refetchInterval: (query) => (query.state.data?.status === 'pending' ? 1000 : false),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === 'pending' || (options.untilSucceeded && status === 'failed') ? 1000 : false;
+    },
   });
 }
 

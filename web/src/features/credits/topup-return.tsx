@@ -9,6 +9,8 @@ import { useTopup } from './payments-api';
 
 /** How long to wait on the cancel page before saying that no payment was made. */
 const CANCEL_GRACE_MS = 4000;
+/** How long the success page waits for the credit before saying how the payment stands. */
+const SUCCESS_GRACE_MS = 60_000;
 
 /**
  * Back from checkout (`?topup=<id>`): confirms the top-up once its credit has landed, not before, by asking
@@ -18,7 +20,9 @@ export function TopupReturn() {
   const [params, setParams] = useSearchParams();
   const { pathname } = useLocation();
   const topupId = params.get('topup');
-  const topup = useTopup(topupId);
+  const onCancelPage = pathname.startsWith('/credits');
+  const [waited, setWaited] = useState(false);
+  const topup = useTopup(topupId, { untilSucceeded: !onCancelPage && !waited });
   const queryClient = useQueryClient();
   const [graceOver, setGraceOver] = useState(false);
   const status = topup.data?.status;
@@ -26,9 +30,13 @@ export function TopupReturn() {
 
   useEffect(() => {
     setGraceOver(false);
+    setWaited(false);
     if (!topupId) return;
-    const timer = setTimeout(() => setGraceOver(true), CANCEL_GRACE_MS);
-    return () => clearTimeout(timer);
+    const timers = [
+      setTimeout(() => setGraceOver(true), CANCEL_GRACE_MS),
+      setTimeout(() => setWaited(true), SUCCESS_GRACE_MS),
+    ];
+    return () => timers.forEach(clearTimeout);
   }, [topupId]);
   useEffect(() => {
     if (status && status !== 'pending') void queryClient.invalidateQueries({ queryKey: ['wallet'] });
@@ -59,7 +67,7 @@ export function TopupReturn() {
         {close}
       </Alert>
     );
-  else if (status === 'failed' || status === 'refunded')
+  else if ((status === 'failed' && (onCancelPage || waited)) || status === 'refunded')
     body = (
       <Alert tone="error">
         <p className="font-semibold">Your top-up did not go through.</p>
@@ -67,7 +75,7 @@ export function TopupReturn() {
         {close}
       </Alert>
     );
-  else if (pathname.startsWith('/credits') && graceOver)
+  else if (onCancelPage && graceOver)
     body = (
       <Alert tone="info">
         Top-up not completed. Nothing was charged.
