@@ -1,7 +1,7 @@
 import type { CardDetails } from '../../providers/payments';
 import { autoTopupFailedMail, paymentFailedMail, topupReceiptMail } from '../mail';
 import type { PaymentsDeps } from './payments.deps';
-import { describeFailure, MAX_CONSECUTIVE_FAILURES } from './payments.domain';
+import { cardName, describeFailure, MAX_CONSECUTIVE_FAILURES } from './payments.domain';
 import { paymentsRepository as repository, type Topup } from './payments.repository';
 
 export type CreditInput = {
@@ -95,7 +95,7 @@ export function createFulfilment(deps: PaymentsDeps) {
       kind: automatic ? 'auto_topup' : 'topup',
       idempotencyKey: creditKey(input.paymentIntentId),
       reference: input.paymentIntentId,
-      memo: `${automatic ? 'Automatic top-up' : 'Top-up'}${card ? ` by ${card.brand} ending ${card.last4}` : ''}`,
+      memo: `${automatic ? 'Automatic top-up' : 'Top-up'}${card ? ` by ${cardName(card)}` : ''}`,
       actor: 'job:payments',
     });
     const keepCard = topup.saveCard || topup.kind === 'recovery';

@@ -67,6 +67,13 @@ export function startOfUtcDay(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 }
 
+/** A card as people name it: "Visa ending 4242". */
+export function cardName(card: { brand: string; last4: string }): string {
+  const brands: Record<string, string> = { amex: 'American Express', mastercard: 'Mastercard', visa: 'Visa' };
+  const brand = brands[card.brand] ?? card.brand.charAt(0).toUpperCase() + card.brand.slice(1);
+  return `${brand} ending ${card.last4}`;
+}
+
 /** What a person reads about a failed card payment, from the processor's code. */
 export function describeFailure(code: string | null): string {
   switch (code) {

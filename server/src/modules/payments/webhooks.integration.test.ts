@@ -111,7 +111,7 @@ describe('Stripe webhooks: signed, stored once, credited once', () => {
     const history = await t.modules.ledger.service.history({ wallet: topup.accountId }, {});
     expect(history.items).toHaveLength(1);
     expect(history.items[0]).toMatchObject({ kind: 'topup', amountCents: 1000, reference: intent });
-    expect(history.items[0]?.description).toBe('Top-up by visa ending 4242');
+    expect(history.items[0]?.description).toBe('Top-up by Visa ending 4242');
   });
 
   it('credits even when the processor cannot say which card paid; the receipt then names no card', async () => {
