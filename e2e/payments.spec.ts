@@ -55,4 +55,53 @@ describe('card top-ups through the sandbox checkout', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('saves the card, turns on automatic top-up, shows its failure with a way to fix it, and recovers', async () => {
+    const { page, errors, context } = await openPage(browser());
+    await signUpWithPassword(page, uniqueEmail('example.com', 'auto'));
+    await page.getByRole('link', { name: 'Credits' }).click();
+    await page.getByText('Save this card for automatic top-ups').click();
+    await startTopup(page, '$10');
+    await page.getByLabel('Saves, then declines later charges').check();
+    await page.getByRole('button', { name: 'Pay $10' }).click();
+    await page.getByText('$10 added to your credit.').waitFor();
+
+    await page.getByRole('link', { name: 'Credits' }).click();
+    await page.getByTestId('saved-card').getByText('Visa ending 0341').waitFor();
+    await page.getByLabel('Turn on automatic top-up').check();
+    await page.getByLabel('Below ($)').fill('20');
+    await page.getByLabel('Add ($)').fill('10');
+    await page.getByLabel('Daily cap ($)').fill('30');
+    await page
+      .getByText('When your available credit drops below $20, we charge your saved card $10')
+      .waitFor();
+    await page.getByRole('button', { name: 'Save automatic top-up' }).click();
+    await page.getByText('Automatic top-up saved.').waitFor();
+
+    // The balance ($10) is below the threshold: the saved card is charged at once, and declines.
+    const banner = page.getByText('Your automatic top-up of $10 did not go through.');
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.getByRole('heading', { name: 'Credits' }).waitFor();
+          return banner.isVisible();
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe(true);
+    await screenshot(page, 'auto-topup-failed');
+
+    await page.getByRole('button', { name: 'Fix payment' }).click();
+    await page.waitForURL('**/sandbox/checkout/**');
+    await page.getByLabel('Succeeds').check();
+    await page.getByRole('button', { name: 'Pay $10' }).click();
+    await page.getByText('$10 added to your credit.').waitFor();
+    await page.getByText('Your balance is $20.00.').waitFor();
+    await page.getByRole('link', { name: 'Credits' }).click();
+    await page.getByTestId('saved-card').getByText('Visa ending 4242').waitFor();
+    expect(await banner.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
