@@ -12,6 +12,12 @@ const CANCEL_GRACE_MS = 4000;
 /** How long the success page waits for the credit before saying how the payment stands. */
 const SUCCESS_GRACE_MS = 60_000;
 
+/** Asked only once a top-up succeeded, so that pages without one make no extra request. */
+function NewBalance() {
+  const wallet = useWallet();
+  return wallet.data ? <p>Your balance is {formatCents(wallet.data.balanceCents)}.</p> : null;
+}
+
 /**
  * Back from checkout (`?topup=<id>`): confirms the top-up once its credit has landed, not before, by asking
  * for its status until the payment is settled. On the cancel page, a top-up that stays pending was not paid.
@@ -26,7 +32,6 @@ export function TopupReturn() {
   const queryClient = useQueryClient();
   const [graceOver, setGraceOver] = useState(false);
   const status = topup.data?.status;
-  const wallet = useWallet();
 
   useEffect(() => {
     setGraceOver(false);
@@ -63,7 +68,7 @@ export function TopupReturn() {
     body = (
       <Alert tone="success">
         <p className="font-semibold">{formatDollars(topup.data?.amountCents ?? 0)} added to your credit.</p>
-        {wallet.data && <p>Your balance is {formatCents(wallet.data.balanceCents)}.</p>}
+        <NewBalance />
         {close}
       </Alert>
     );
