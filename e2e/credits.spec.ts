@@ -1,15 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signUpWithPassword } from './support/accounts';
 import { openPage, screenshot, useBrowser } from './support/browser';
 import { uniqueEmail } from './support/outbox';
-
-async function signUpWithPassword(page: Page, email: string) {
-  await page.goto('/signup');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL('**/dial');
-}
 
 describe('credits', () => {
   const browser = useBrowser();

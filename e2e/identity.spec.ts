@@ -17,6 +17,8 @@ describe('signing in', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL('**/dial');
     const nav = page.getByRole('navigation', { name: 'Main' });
+    // The URL changes before the router commits the new page (a transition): wait for the page itself.
+    await nav.getByRole('link', { name: 'Dial' }).waitFor();
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Dial', 'History', 'Credits', 'Settings']);
     await nav.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Where you’re signed in' }).waitFor();

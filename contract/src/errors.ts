@@ -43,8 +43,13 @@ export const errorStatusByCode = {
   unknown_hold: 404,
   hold_settled: 409,
   hold_expired: 410,
-  // Calls. Refusals of a destination are 403, limits that change with time or credit are 409.
-  invalid_signature: 403,
+  // Payments.
+  below_minimum: 422,
+  above_maximum: 422,
+  payment_method_required: 422,
+  invalid_signature: 400,
+  // Calls. Refusals of a destination are 403, limits that change with time or credit are 409; a webhook
+  // without the telephony provider's signature is `forbidden` (403).
   invalid_token: 401,
   caller_not_allowed: 403,
   destination_blocked: 403,

@@ -126,7 +126,7 @@ describe('loadConfig', () => {
       CALL_DAILY_CAP_SEAT_CENTS: '2500',
       CALL_MAX_CONCURRENT_PER_ACCOUNT: '3',
       CALL_MAX_CONCURRENT_PER_SEAT: '1',
-      SANDBOX_SECRET: 'x'.repeat(32),
+      SANDBOX_SECRET: 'a-shared-sandbox-secret',
     });
     expect(calls).toMatchObject({
       maxMinutes: 60,
@@ -138,7 +138,7 @@ describe('loadConfig', () => {
       dailyCapCents: { account: 100_000, seat: 2500 },
       maxConcurrent: { account: 3, seat: 1 },
     });
-    expect(telephony).toMatchObject({ secret: 'x'.repeat(32) });
+    expect(telephony).toMatchObject({ secret: 'a-shared-sandbox-secret' });
     expect(loadConfig({ CALL_BLOCKED_DESTINATIONS: 'none' }).calls.blockedPrefixes).toEqual([]);
   });
 
@@ -146,8 +146,17 @@ describe('loadConfig', () => {
     expect(problemsOf({ MAX_CALL_MINUTES: '0' })[0]).toMatch(/^MAX_CALL_MINUTES: expected 1 to 1440 minutes/);
     expect(problemsOf({ CALL_ALLOWED_COUNTRIES: 'GB,France' })[0]).toMatch(/^CALL_ALLOWED_COUNTRIES:/);
     expect(problemsOf({ CALL_BLOCKED_DESTINATIONS: '882' })[0]).toMatch(/^CALL_BLOCKED_DESTINATIONS:/);
-    expect(problemsOf({ SANDBOX_SECRET: 'short' })[0]).toMatch(/^SANDBOX_SECRET: expected at least 32/);
     expect(problemsOf({ CALL_MAX_CONCURRENT_PER_SEAT: '1.5' })[0]).toMatch(/^CALL_MAX_CONCURRENT_PER_SEAT:/);
+  });
+
+  it('reads the top-up maximum in whole dollars and the optional sandbox secret', () => {
+    const defaults = loadConfig({});
+    expect(defaults.payments).toMatchObject({ kind: 'sandbox', sandboxSecret: null, topupMaxCents: 100_000 });
+    const set = loadConfig({ TOPUP_MAX_CENTS: '250000', SANDBOX_SECRET: 'a-shared-sandbox-secret' });
+    expect(set.payments).toMatchObject({ topupMaxCents: 250_000, sandboxSecret: 'a-shared-sandbox-secret' });
+    expect(problemsOf({ TOPUP_MAX_CENTS: '10050' })[0]).toMatch(/^TOPUP_MAX_CENTS: expected whole dollars/);
+    expect(problemsOf({ TOPUP_MAX_CENTS: '5000' })[0]).toMatch(/^TOPUP_MAX_CENTS: expected at least 10000/);
+    expect(problemsOf({ SANDBOX_SECRET: 'short' })[0]).toMatch(/^SANDBOX_SECRET: expected at least 16/);
   });
 
   it('parses boolean flags strictly', () => {

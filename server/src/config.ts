@@ -102,7 +102,6 @@ export const envSchema = z.object({
     .regex(/^\+[1-9]\d{6,14}$/, { error: 'expected an E.164 number such as +14155550100' })
     .optional(),
   TWILIO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
-  SANDBOX_SECRET: z.string().min(32, { error: 'expected at least 32 characters' }).optional(),
 
   MAX_CALL_MINUTES: wholeNumber('minutes', 1, 1440, 120),
   CALL_RING_TIMEOUT_SECONDS: wholeNumber('seconds', 5, 120, 30),
@@ -125,6 +124,15 @@ export const envSchema = z.object({
     .regex(/^whsec_/, { error: 'expected a secret starting with whsec_' })
     .optional(),
   STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Signs what the sandbox providers send to our webhooks; generated per process when unset. */
+  SANDBOX_SECRET: z.string().min(16, { error: 'expected at least 16 characters' }).optional(),
+  TOPUP_MAX_CENTS: z.coerce
+    .number({ error: 'expected a whole number of cents' })
+    .int({ error: 'expected a whole number of cents' })
+    .min(10_000, { error: 'expected at least 10000 (the company minimum of $100)' })
+    .max(10_000_000, { error: 'expected at most 10000000 ($100,000)' })
+    .refine((cents) => cents % 100 === 0, { error: 'expected whole dollars (a multiple of 100)' })
+    .default(100_000),
 
   ADMIN_EMAILS: z
     .string()
@@ -270,16 +278,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         seat: e.CALL_MAX_CONCURRENT_PER_SEAT,
       }),
     }),
-    payments: Object.freeze(
-      e.STRIPE_SECRET_KEY
+    payments: Object.freeze({
+      ...(e.STRIPE_SECRET_KEY
         ? {
             kind: 'stripe' as const,
             secretKey: e.STRIPE_SECRET_KEY,
             webhookSecret: e.STRIPE_WEBHOOK_SECRET ?? '',
             apiUrl: e.STRIPE_API_URL ?? null,
           }
-        : { kind: 'sandbox' as const },
-    ),
+        : { kind: 'sandbox' as const, sandboxSecret: e.SANDBOX_SECRET ?? null }),
+      topupMaxCents: e.TOPUP_MAX_CENTS,
+    }),
     rates: Object.freeze({
       // A rate in cents per minute is 10,000 micro-dollars per cent.
       defaultRateMicros: e.CALL_RATE_CENTS_PER_MINUTE * 10_000,

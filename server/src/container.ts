@@ -7,6 +7,7 @@ import { createIdentityModule } from './modules/identity';
 import { createInboxModule } from './modules/inbox';
 import { createLedgerModule } from './modules/ledger';
 import { createMailModule } from './modules/mail';
+import { createPaymentsModule } from './modules/payments';
 import { createRatesModule } from './modules/rates';
 import type { Clock } from './platform/clock';
 import { deleteExpiredRateLimits } from './platform/http/rate-limit';
@@ -49,6 +50,15 @@ export function createModules(deps: PlatformDeps) {
     guards: identity.guards,
   });
 
+  const payments = createPaymentsModule({
+    ...deps,
+    ledger: ledger.service,
+    inbox: inbox.service,
+    mail: mail.service,
+    ownerEmails: (accountId) => identity.accounts.ownerEmails(accountId),
+    guards: identity.guards,
+  });
+
   const calls = createCallsModule({
     ...deps,
     telephony,
@@ -57,8 +67,7 @@ export function createModules(deps: PlatformDeps) {
     rates: rates.service,
     inbox: inbox.service,
     guards: identity.guards,
-    // Auto top-up listens here once it exists.
-    onWalletDebited: async () => {},
+    onWalletDebited: (accountId) => payments.considerAutoTopUp(accountId),
     // Verified caller IDs and company numbers come with the caller ID module.
     accountCallerId: async () => null,
   });
@@ -77,12 +86,12 @@ export function createModules(deps: PlatformDeps) {
     ...ledger.routes({
       guards: identity.guards,
       jobs: deps.jobs,
-      // No module keeps auto top-up settings yet.
-      autoTopupOf: async () => null,
+      autoTopupOf: payments.autoTopupSettings,
       membersOf: identity.accounts.membersOf,
       accountExists: identity.accounts.accountExists,
     }),
     ...rates.routes,
+    ...payments.routes,
     ...calls.routes,
   ];
   if (sandboxTelephony) routes.push(sandboxCallRoutes(sandboxTelephony, deps.clock));
@@ -92,6 +101,7 @@ export function createModules(deps: PlatformDeps) {
     ...identity.jobs,
     ...ledger.jobs,
     ...rates.jobs,
+    ...payments.jobs,
     ...calls.jobs,
   ];
   /** Steps run once the job queue is up, in order, before the server takes requests. */
@@ -104,6 +114,7 @@ export function createModules(deps: PlatformDeps) {
     ledger,
     identity,
     rates,
+    payments,
     calls,
     telephony,
     sandboxTelephony,

@@ -11,6 +11,7 @@ import { CreditsPage } from '../features/credits/credits-page';
 import { DevMailPage } from '../features/dev/dev-mail-page';
 import { LandingPage } from '../features/landing/landing-page';
 import { NotFoundPage } from '../features/not-found/not-found-page';
+import { SandboxCheckoutPage } from '../features/sandbox-checkout/sandbox-checkout-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { AppShell } from '../features/shell/app-shell';
 
@@ -24,6 +25,7 @@ export function createAppRouter() {
     { path: '/reset/:token', element: <ResetPasswordPage /> },
     { path: '/magic/:token', element: <MagicLinkPage /> },
     { path: '/dev/mail', element: <DevMailPage /> },
+    { path: '/sandbox/checkout/:id', element: <SandboxCheckoutPage /> },
     {
       path: '/admin',
       element: (

@@ -23,7 +23,6 @@ export const callFailedMessage = 'We could not place your call. Please try again
 
 export const callsErrors = {
   refused: (reason: CallRefusalReason) => new AppError(reason, refusalMessages[reason]),
-  invalidSignature: () =>
-    new AppError('invalid_signature', 'The request is not signed by the telephony provider.'),
+  invalidSignature: () => new AppError('forbidden', 'The request is not signed by the telephony provider.'),
   invalidToken: () => new AppError('invalid_token', 'That access token is not valid. Please dial again.'),
 };

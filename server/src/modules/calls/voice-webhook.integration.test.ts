@@ -199,7 +199,7 @@ describe('the voice webhook’s signature check', () => {
     ];
     for (const response of await Promise.all(forged)) {
       expect(response.statusCode).toBe(403);
-      expect(response.json()).toMatchObject({ error: { code: 'invalid_signature' } });
+      expect(response.json()).toMatchObject({ error: { code: 'forbidden' } });
     }
     const status = await sendWebhook(
       t,

@@ -28,7 +28,7 @@ function sendTwiml(reply: FastifyReply, twiml: string) {
 
 /**
  * The telephony provider's webhooks, form-encoded. Each is authenticated by its signature over our public URL
- * and every parameter, checked before anything else runs (403 `invalid_signature`, nothing stored).
+ * and every parameter, checked before anything else runs (403 `forbidden`, nothing stored).
  */
 export function webhookRoutes(deps: {
   telephony: Pick<TelephonyProvider, 'verifyWebhook'>;

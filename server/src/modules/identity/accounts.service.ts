@@ -245,6 +245,12 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       });
     },
 
+    /** The addresses of an account's owners, for mail about its money (receipts, failed payments). */
+    async ownerEmails(accountId: string): Promise<string[]> {
+      const members = await accounts.listMembers(db, accountId);
+      return members.filter((member) => member.role === 'owner').map((member) => member.email);
+    },
+
     /** Every member the account has had; removed ones have the role `removed`. */
     async membersOf(accountId: string) {
       const rows = await accounts.listAllMembers(db, accountId);
