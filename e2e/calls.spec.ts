@@ -1,17 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signUpWithPassword } from './support/accounts';
 import { openPage, screenshot, useBrowser } from './support/browser';
 import { uniqueEmail } from './support/outbox';
 
 const ADMIN = { email: 'calls-admin@mobayilo.test', password: 'correct horse battery staple' };
 
 async function signUp(page: Page) {
-  await page.goto('/signup');
-  await page.getByLabel('Email').fill(uniqueEmail('example.com', 'caller'));
-  await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL('**/dial');
+  await signUpWithPassword(page, uniqueEmail('example.com', 'caller'));
 }
 
 /** Credits the signed-in person's wallet through the admin API, as a platform admin (ADMIN_EMAILS) would. */
