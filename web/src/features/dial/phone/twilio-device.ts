@@ -64,10 +64,10 @@ function wrap(call: Call): PhoneCall {
  * so that only people who dial download it.
  */
 export async function createTwilioDevice(initial: { token: string }): Promise<PhoneDevice> {
-  const { Device: TwilioDevice } = await import('@twilio/voice-sdk');
+  const { Call: TwilioCall, Device: TwilioDevice } = await import('@twilio/voice-sdk');
   const device: Device = new TwilioDevice(initial.token, {
     closeProtection: 'A call is in progress. Leaving will hang up.',
-    codecPreferences: ['opus', 'pcmu'] as never,
+    codecPreferences: [TwilioCall.Codec.Opus, TwilioCall.Codec.PCMU],
   });
   return {
     kind: 'twilio',
