@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addSeat,
   countCalls,
   findCall,
   newCaller,
@@ -145,6 +146,15 @@ describe('the voice webhook', () => {
       expect(spoken(twiml)).toBe('This account cannot place calls. Goodbye.');
     }
     expect(await countCalls(t)).toBe(calls);
+  });
+
+  it('refuses a seat once it was removed from its company', async () => {
+    const domain = `removed-${Date.now().toString(36)}.test`;
+    const owner = await newCaller(t, { cents: 500, kind: 'company', domain });
+    const seat = await addSeat(t, owner, domain);
+    expect((await placeCall(t, seat, US)).twiml).toContain('<Dial');
+    expect((await owner.client.delete(`/api/account/members/${seat.membershipId}`)).statusCode).toBe(204);
+    expect(spoken((await placeCall(t, seat, US)).twiml)).toBe('This account cannot place calls. Goodbye.');
   });
 
   it('refuses a number that is not valid, saying so', async () => {
