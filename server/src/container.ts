@@ -55,6 +55,9 @@ export function createModules(deps: PlatformDeps) {
     guards: identity.guards,
   });
 
+  // Whatever takes money out of a wallet (a call's charge, an admin's correction), auto top-up may follow.
+  ledger.service.onWalletDebited((accountId) => payments.considerAutoTopUp(accountId));
+
   for (const task of [mail.housekeeping, inbox.housekeeping, ...identity.housekeeping]) {
     housekeeping.service.addTask(task);
   }
