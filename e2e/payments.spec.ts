@@ -87,7 +87,7 @@ describe('card top-ups through the sandbox checkout', () => {
           await page.getByRole('heading', { name: 'Credits' }).waitFor();
           return banner.isVisible();
         },
-        { timeout: 20_000, interval: 1000 },
+        { timeout: 60_000, interval: 1000 },
       )
       .toBe(true);
     await screenshot(page, 'auto-topup-failed');

@@ -59,6 +59,9 @@ export function createModules(deps: PlatformDeps) {
     guards: identity.guards,
   });
 
+  // Whatever takes money out of a wallet (a call's charge, an admin's correction), auto top-up may follow.
+  ledger.service.onWalletDebited((accountId) => payments.considerAutoTopUp(accountId));
+
   const calls = createCallsModule({
     ...deps,
     telephony,
@@ -67,7 +70,6 @@ export function createModules(deps: PlatformDeps) {
     rates: rates.service,
     inbox: inbox.service,
     guards: identity.guards,
-    onWalletDebited: (accountId) => payments.considerAutoTopUp(accountId),
     // Verified caller IDs and company numbers come with the caller ID module.
     accountCallerId: async () => null,
   });

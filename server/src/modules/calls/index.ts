@@ -41,8 +41,6 @@ export function createCallsModule(deps: {
   rates: Pick<RatesService, 'quote'>;
   inbox: Pick<InboxService, 'receive' | 'process' | 'requeueStale'>;
   guards: Pick<AuthGuards, 'requireUser'>;
-  /** Told after a call charged an account's wallet. */
-  onWalletDebited: (accountId: string) => Promise<void>;
   /** The account's own verified caller ID or company number, when it has one. */
   accountCallerId: (accountId: string) => Promise<string | null>;
 }) {

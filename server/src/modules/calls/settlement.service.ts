@@ -17,7 +17,8 @@ const SWEEP_BATCH = 100;
 const ACTOR = 'job:calls';
 
 /**
- * Applies the provider's news of a call: its status moves forward, and its final status settles it. The
+ * Applies the provider's news of a call: its status moves forward, and its final status settles it (the
+ * ledger tells its debit listeners, auto top-up among them, about the charge). The
  * charge is the billing rule applied to the connected seconds at the rate the call started with, captured
  * from the call's hold in one transfer (the rest released); a call that never connected costs nothing. A
  * charge never exceeds the hold: anything beyond it is written off and logged as an error.
@@ -29,8 +30,6 @@ export function createSettlementService(deps: {
   metrics: CallMetrics;
   ledger: Pick<LedgerService, 'capture' | 'release' | 'debit' | 'transfer'>;
   telephony: Pick<TelephonyProvider, 'fetchDialOutcome'>;
-  /** Told after a call charged a wallet (auto top-up listens). */
-  onWalletDebited: (accountId: string) => Promise<void>;
 }) {
   const { db, clock, ledger } = deps;
   const log = deps.logger.child({ module: 'calls' });
@@ -111,13 +110,6 @@ export function createSettlementService(deps: {
     if (!settled) return;
     if (settled.status === 'completed') deps.metrics.completed.inc();
     else deps.metrics.failed.inc({ status: settled.status });
-    if (charged > 0) {
-      await deps
-        .onWalletDebited(call.accountId)
-        .catch((error: unknown) =>
-          log.error({ err: error, accountId: call.accountId }, 'the wallet-debited hook failed'),
-        );
-    }
   }
 
   /** Applies one status change; idempotent, so that a repeated or reordered event changes nothing. */

@@ -108,8 +108,12 @@ export function createHoldsService(context: LedgerContext) {
       for (let attempt = 1; attempt <= 3; attempt += 1) {
         const capture = { holdId, amountCents, systemAccountId, kind, ...details, now: clock.now() };
         const posting = await postings.captureHold(db, capture);
-        if (posting.status === 'applied')
-          return { hold: await findHold(holdId), transfer: posting.row, replayed: false };
+        if (posting.status === 'applied') {
+          const hold = await findHold(holdId);
+          const owner = await repository.ownerOf(db, hold.ledgerAccountId);
+          if (owner) await context.walletDebited(owner);
+          return { hold, transfer: posting.row, replayed: false };
+        }
         const outcome = await explainCapture(holdId, amountCents);
         if (outcome) return outcome;
       }

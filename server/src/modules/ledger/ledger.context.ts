@@ -39,9 +39,27 @@ export function createLedgerContext(deps: LedgerDeps) {
     ['operation', 'outcome'],
   );
 
+  const debitListeners: ((accountId: string) => Promise<void>)[] = [];
+
   return {
     ...deps,
     systemAccountId: createSystemAccountIds(deps.db),
+
+    /** Other modules react to money leaving a wallet (payments: auto top-up) without the ledger knowing them. */
+    onWalletDebited(listener: (accountId: string) => Promise<void>) {
+      debitListeners.push(listener);
+    },
+
+    /** Tells the listeners; their failures are logged, never the debit's. */
+    async walletDebited(accountId: string) {
+      for (const listener of debitListeners) {
+        try {
+          await listener(accountId);
+        } catch (error) {
+          deps.logger.error({ err: error, accountId }, 'a wallet debit listener failed');
+        }
+      }
+    },
 
     /** Runs an operation and counts its outcome. */
     async counted<T extends { replayed: boolean }>(operation: string, run: () => Promise<T>): Promise<T> {

@@ -138,6 +138,7 @@ export function createLedgerService(deps: LedgerDeps) {
             await context.explainRefusal(request.from.wallet, request.amountCents);
         },
       });
+      if (!replayed && 'wallet' in request.from) await context.walletDebited(request.from.wallet);
       return { transfer: row, replayed };
     });
   }
@@ -194,6 +195,7 @@ export function createLedgerService(deps: LedgerDeps) {
   }
 
   return {
+    onWalletDebited: context.onWalletDebited,
     openWallet,
     accountsWithWallets,
     transfer,

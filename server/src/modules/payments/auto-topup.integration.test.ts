@@ -152,9 +152,11 @@ describe('automatic top-up', () => {
       expect(await run(person.accountId)).toEqual({ charge: false, reason: 'above_threshold' });
       expect(chargesOf(person.accountId)).toHaveLength(0);
 
+      // The debit itself queues the check (the ledger tells payments); the job charges the card.
       await spend(person.accountId, 600);
-      expect(await run(person.accountId)).toEqual({ charge: true, outcome: 'succeeded' });
-      expect(await available(person.accountId)).toBe(900 + 2000);
+      await waitFor(async () => ((await available(person.accountId)) === 900 + 2000 ? true : undefined));
+      await jobsDone(person.accountId);
+      expect(await run(person.accountId)).toEqual({ charge: false, reason: 'above_threshold' });
       const [charge] = chargesOf(person.accountId);
       expect(charge?.form).toMatchObject({
         amount: '2000',
@@ -194,30 +196,34 @@ describe('automatic top-up', () => {
 
     it('stops at the daily cap: today’s automatic top-ups plus this one may not exceed it', async () => {
       const person = await configured({ settings: { dailyCapCents: 5000 } });
-      for (const expected of ['succeeded', 'succeeded'] as const) {
+      for (const charges of [1, 2]) {
         await spendTo(person.accountId, 500);
-        expect(await run(person.accountId)).toEqual({ charge: true, outcome: expected });
+        await waitFor(async () => (keysOf(person.accountId).size === charges ? true : undefined));
+        await jobsDone(person.accountId);
       }
       await spendTo(person.accountId, 500);
+      await jobsDone(person.accountId);
       expect(await run(person.accountId)).toEqual({ charge: false, reason: 'daily_cap' });
       expect(keysOf(person.accountId).size).toBe(2);
+      expect(await available(person.accountId)).toBe(500);
     });
 
     it('never charges twice under concurrent debits, whether run directly or through the deduplicated job', async () => {
       const person = await configured({ balance: 1500 });
       double.setDelay(150);
       try {
-        const results = await Promise.all(
+        // Each debit also queues the job: direct runs and the job race each other, and one charge wins.
+        await Promise.all(
           Array.from({ length: 8 }, async () => {
             await spend(person.accountId, 100);
             return run(person.accountId);
           }),
         );
-        expect(
-          results.filter((r) => r.charge && 'outcome' in r && r.outcome === 'succeeded').length,
-        ).toBeGreaterThan(0);
+        await waitFor(async () =>
+          (await available(person.accountId)) === 1500 - 800 + 2000 ? true : undefined,
+        );
+        await jobsDone(person.accountId);
         expect(keysOf(person.accountId).size).toBe(1);
-        expect(await available(person.accountId)).toBe(1500 - 800 + 2000);
 
         // The same through the job that debits would queue: many calls, one charge.
         await spendTo(person.accountId, 500);
@@ -235,8 +241,10 @@ describe('automatic top-up', () => {
 
     it('records a decline, emails the owner, shows the failure, and pauses after three in a row until re-enabled', async () => {
       const person = await configured({ card: 'pm_card_declined' });
+      // The debit queues the attempt; the job charges the card, which declines.
       await spendTo(person.accountId, 500);
-      expect(await run(person.accountId)).toEqual({ charge: true, outcome: 'failed' });
+      await jobsDone(person.accountId);
+      expect(keysOf(person.accountId).size).toBe(1);
       expect(await available(person.accountId)).toBe(500);
       const mail = await waitForMail(t.db, person.email, 'auto_topup_failed');
       expect(mail.textBody).toContain('Your card was declined.');
@@ -266,7 +274,8 @@ describe('automatic top-up', () => {
     it('treats authentication_required as a failure, and recovers through a Checkout that replaces the card', async () => {
       const person = await configured({ card: 'pm_card_auth' });
       await spendTo(person.accountId, 500);
-      expect(await run(person.accountId)).toEqual({ charge: true, outcome: 'failed' });
+      await jobsDone(person.accountId);
+      expect(keysOf(person.accountId).size).toBe(1);
       const status = (await person.client.get('/api/wallet/auto-topup')).json();
       expect(status.lastFailure.code).toBe('authentication_required');
       const mail = await waitForMail(t.db, person.email, 'auto_topup_failed');
@@ -300,8 +309,10 @@ describe('automatic top-up', () => {
 
     it('stops when the card is removed, and detaches it at the processor', async () => {
       const person = await configured();
-      await spendTo(person.accountId, 500);
       expect((await person.client.delete('/api/wallet/payment-method')).statusCode).toBe(204);
+      await spendTo(person.accountId, 500);
+      await jobsDone(person.accountId);
+      expect(keysOf(person.accountId).size).toBe(0);
       expect(double.requests('POST', '/v1/payment_methods/pm_card_visa/detach').length).toBeGreaterThan(0);
       expect((await person.client.get('/api/wallet/payment-method')).json()).toEqual({ card: null });
       expect((await person.client.get('/api/wallet/auto-topup')).json().pausedReason).toBe('card_removed');
