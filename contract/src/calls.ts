@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A call's progress; the last five are final. */
-export const callStatusSchema = z.enum([
+export const CALL_STATUSES = [
   'initiated',
   'ringing',
   'in_progress',
@@ -10,7 +10,8 @@ export const callStatusSchema = z.enum([
   'no_answer',
   'failed',
   'canceled',
-]);
+] as const;
+export const callStatusSchema = z.enum(CALL_STATUSES);
 export type CallStatus = z.infer<typeof callStatusSchema>;
 
 /** Why a call may not be placed; each is also an error code with its own message. */

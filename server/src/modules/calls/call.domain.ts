@@ -1,17 +1,8 @@
-import type { CallStatus } from '@mobayilo/contract';
+import { CALL_STATUSES, type CallStatus } from '@mobayilo/contract';
 
 export type { CallStatus } from '@mobayilo/contract';
-
-export const CALL_STATUSES = [
-  'initiated',
-  'ringing',
-  'in_progress',
-  'completed',
-  'busy',
-  'no_answer',
-  'failed',
-  'canceled',
-] as const satisfies readonly CallStatus[];
+/** The statuses are the API contract's. */
+export { CALL_STATUSES };
 
 export const FINAL_STATUSES = ['completed', 'busy', 'no_answer', 'failed', 'canceled'] as const;
 export type FinalStatus = (typeof FINAL_STATUSES)[number];

@@ -1,10 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { instant } from '../../db/columns';
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { cents, instant } from '../../db/columns';
 import { accounts, memberships, users } from '../identity/tables';
 import { CALL_STATUSES } from './call.domain';
-
-const cents = () => bigint({ mode: 'number' });
 
 /**
  * One row per outbound call the voice webhook let through: who placed it, where to, at what rate, the hold

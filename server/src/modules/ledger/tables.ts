@@ -1,17 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  type AnyPgColumn,
-  bigint,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { instant } from '../../db/columns';
+import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { cents, instant, oneOf } from '../../db/columns';
 import { accounts } from '../identity/tables';
 import {
   HOLD_STATUSES,
@@ -20,14 +9,6 @@ import {
   SYSTEM_ACCOUNT_CODES,
   TRANSFER_KINDS,
 } from './ledger.domain';
-
-/** Integer US cents, read as a JavaScript number (amounts are kept within the safe integer range). */
-const cents = () => bigint({ mode: 'number' });
-
-/** A CHECK that a text column holds one of a fixed list (drizzle's `enum` is only a TypeScript type). */
-function oneOf(column: AnyPgColumn, values: readonly string[]) {
-  return sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
-}
 
 /**
  * One wallet per identity account, plus the system accounts money comes from and goes to. Only wallets cache

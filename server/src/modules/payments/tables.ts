@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
-  bigint,
   boolean,
   check,
   index,
@@ -12,16 +10,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { instant } from '../../db/columns';
+import { cents, instant, oneOf } from '../../db/columns';
 import { accounts } from '../identity/tables';
 import { AUTO_TOPUP_PAUSE_REASONS, RECOVERY_KINDS, TOPUP_KINDS, TOPUP_STATUSES } from './payments.domain';
-
-/** Integer US cents, read as a JavaScript number. */
-const cents = () => bigint({ mode: 'number' });
-
-function oneOf(column: AnyPgColumn, values: readonly string[]) {
-  return sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
-}
 
 /** The card processor's customer for each account (one Stripe customer per account). */
 export const paymentCustomers = pgTable('payment_customers', {

@@ -1,6 +1,7 @@
 import type { WalletTransaction } from '@mobayilo/contract';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { formatCents } from '../../shared/lib/money';
+import { useInfiniteScroll } from '../../shared/lib/use-infinite-scroll';
 import { Alert } from '../../shared/ui/alert';
 import { Button, Spinner } from '../../shared/ui/button';
 import { useTransactions } from './api';
@@ -41,16 +42,7 @@ export function TransactionsList() {
   const transactions = useTransactions(true);
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = transactions;
-
-  useEffect(() => {
-    const element = sentinel.current;
-    if (!element || !hasNextPage) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  useInfiniteScroll(sentinel, transactions);
 
   const items = transactions.data?.pages.flatMap((page) => page.items) ?? [];
   return (
