@@ -23,7 +23,15 @@ function controlledRun() {
   };
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets the batcher share out its queue, which it does on the next turn of the event loop: a batch that ends
+ * schedules that turn in its own callbacks, after this one is queued, so wait for the turn after.
+ */
+const immediate = () => new Promise((resolve) => setImmediate(resolve));
+const tick = async () => {
+  await immediate();
+  await immediate();
+};
 
 describe('batcher', () => {
   it('runs a lone call at once, and batches the calls that arrive while it runs', async () => {
@@ -44,16 +52,32 @@ describe('batcher', () => {
     const control = controlledRun();
     const batcher = createBatcher({ run: control.run, maxInFlight: 2, maxBatch: 2 });
     const all = [1, 2, 3, 4, 5, 6].map((input) => batcher.submit(input));
-    expect(control.batches).toEqual([[1], [2]]);
+    expect(control.batches).toEqual([[1]]);
+    await tick();
+    expect(control.batches).toEqual([[1], [2, 3]]);
     control.release();
     await tick();
-    expect(control.batches).toEqual([[1], [2], [3, 4]]);
-    for (let i = 0; i < 4; i += 1) {
-      control.release();
-      await tick();
-    }
-    expect(control.batches).toEqual([[1], [2], [3, 4], [5, 6]]);
+    expect(control.batches).toEqual([[1], [2, 3], [4, 5]]);
+    control.release();
+    await tick();
+    expect(control.batches).toEqual([[1], [2, 3], [4, 5], [6]]);
+    control.release();
+    control.release();
     await expect(Promise.all(all)).resolves.toHaveLength(6);
+  });
+
+  it('shares the waiting calls out evenly among the free slots', async () => {
+    const control = controlledRun();
+    const batcher = createBatcher({ run: control.run, maxInFlight: 3, maxBatch: 10 });
+    const all = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((input) => batcher.submit(input));
+    await tick();
+    expect(control.batches).toEqual([[1], [2, 3, 4, 5], [6, 7, 8, 9]]);
+    control.release();
+    const next = [10, 11, 12].map((input) => batcher.submit(input));
+    await tick();
+    expect(control.batches.at(-1)).toEqual([10, 11, 12]);
+    for (let i = 0; i < 3; i += 1) control.release();
+    await expect(Promise.all([...all, ...next])).resolves.toHaveLength(12);
   });
 
   it('runs a failed batch again call by call, so that only the bad call fails', async () => {

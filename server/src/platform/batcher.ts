@@ -1,8 +1,13 @@
 /**
- * Coalesces concurrent calls into batches. While `maxInFlight` batches run, new calls wait in a queue, and the
- * next batch takes all of them (up to `maxBatch`). With no load a call runs at once, alone, so batching adds
- * no latency; under load one round trip serves many calls. A batch that fails is run again one call at a
- * time, so that one bad call cannot fail the others: `run` must be safe to repeat (e.g. idempotent).
+ * Coalesces concurrent calls into batches. With nothing running, a call runs at once, alone, so batching adds
+ * no latency. Calls made while batches run wait in a queue, and on the next turn of the event loop (once the
+ * callers of a batch that just ended have sent their next calls) the queue is shared out evenly among the free
+ * slots: up to `maxInFlight` batches at a time, each of at most `maxBatch` calls. Sharing it out keeps every
+ * slot busy with a fair part of the work; taking the whole queue into one batch would leave the other slots
+ * with the stragglers, and the database with one busy connection instead of several.
+ *
+ * A batch that fails is run again one call at a time, so that one bad call cannot fail the others: `run` must
+ * be safe to repeat (e.g. idempotent).
  */
 export function createBatcher<In, Out>(options: {
   run: (inputs: In[]) => Promise<Out[]>;
@@ -12,6 +17,7 @@ export function createBatcher<In, Out>(options: {
   type Waiting = { input: In; resolve: (output: Out) => void; reject: (error: unknown) => void };
   let queue: Waiting[] = [];
   let inFlight = 0;
+  let pumpScheduled = false;
 
   async function runOne(waiting: Waiting) {
     try {
@@ -36,23 +42,33 @@ export function createBatcher<In, Out>(options: {
 
   function pump() {
     while (inFlight < options.maxInFlight && queue.length > 0) {
-      const batch = queue.slice(0, options.maxBatch);
-      queue = queue.slice(batch.length);
+      const freeSlots = options.maxInFlight - inFlight;
+      const size = Math.min(options.maxBatch, Math.ceil(queue.length / freeSlots));
+      const batch = queue.slice(0, size);
+      queue = queue.slice(size);
       inFlight += 1;
       void runBatch(batch).finally(() => {
         inFlight -= 1;
-        // Refill the slot a moment later, once the callers of the batch that just ended have sent their next
-        // calls: they join the next batch instead of trickling into batches of one.
-        setImmediate(pump);
+        schedulePump();
       });
     }
+  }
+
+  function schedulePump() {
+    if (pumpScheduled) return;
+    pumpScheduled = true;
+    setImmediate(() => {
+      pumpScheduled = false;
+      pump();
+    });
   }
 
   return {
     submit(input: In): Promise<Out> {
       return new Promise<Out>((resolve, reject) => {
         queue.push({ input, resolve, reject });
-        pump();
+        if (inFlight === 0 && queue.length === 1) pump();
+        else schedulePump();
       });
     },
   };
