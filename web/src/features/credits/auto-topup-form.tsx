@@ -19,8 +19,22 @@ const dollarsOf = (cents: number) => String(cents / 100);
 const centsOf = (dollars: string) =>
   /^\d{1,7}$/.test(dollars.trim()) ? Number(dollars.trim()) * 100 : Number.NaN;
 
-/** When the balance runs low, charge the saved card: threshold, amount and a daily cap, in plain words. */
-export function AutoTopupForm({ status, hasCard }: { status: AutoTopupStatus; hasCard: boolean }) {
+/**
+ * When the balance runs low, charge the saved card: threshold, amount and a daily cap, in plain words. The
+ * form starts again from the saved settings whenever they change (its parent keys it on them), so whether
+ * the last save went through is kept by the parent, or the confirmation would vanish with the refetch.
+ */
+export function AutoTopupForm({
+  status,
+  hasCard,
+  saved,
+  onSavedChange,
+}: {
+  status: AutoTopupStatus;
+  hasCard: boolean;
+  saved: boolean;
+  onSavedChange: (saved: boolean) => void;
+}) {
   const queryClient = useQueryClient();
   const current = status.settings;
   const minimum = status.minimumAmountCents;
@@ -28,7 +42,6 @@ export function AutoTopupForm({ status, hasCard }: { status: AutoTopupStatus; ha
   const [threshold, setThreshold] = useState(dollarsOf(current?.thresholdCents ?? minimum));
   const [amount, setAmount] = useState(dollarsOf(current?.amountCents ?? minimum * 2));
   const [cap, setCap] = useState(dollarsOf(current?.dailyCapCents ?? minimum * 6));
-  const [saved, setSaved] = useState(false);
   const body = {
     enabled,
     thresholdCents: centsOf(threshold),
@@ -38,7 +51,7 @@ export function AutoTopupForm({ status, hasCard }: { status: AutoTopupStatus; ha
   const submit = useFormSubmit(
     () => paymentsApi.saveAutoTopup(body),
     () => {
-      setSaved(true);
+      onSavedChange(true);
       void queryClient.invalidateQueries({ queryKey: paymentKeys.autoTopup });
       void queryClient.invalidateQueries({ queryKey: walletKeys.wallet });
     },
@@ -64,7 +77,7 @@ export function AutoTopupForm({ status, hasCard }: { status: AutoTopupStatus; ha
       <form
         className="mt-3 flex flex-col gap-3"
         onSubmit={(event) => {
-          setSaved(false);
+          onSavedChange(false);
           void submit.run(event);
         }}
         noValidate

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../shared/api/me';
 import { Spinner } from '../../shared/ui/button';
@@ -17,6 +18,7 @@ function PaymentSettings({ accountKind }: { accountKind: 'individual' | 'company
   const [params] = useSearchParams();
   const autoTopup = useAutoTopup(true);
   const card = useSavedCard(true);
+  const [autoTopupSaved, setAutoTopupSaved] = useState(false);
   return (
     <>
       <TopUpCard accountKind={accountKind} />
@@ -26,6 +28,8 @@ function PaymentSettings({ accountKind }: { accountKind: 'individual' | 'company
           key={JSON.stringify(autoTopup.data.settings)}
           status={autoTopup.data}
           hasCard={Boolean(card.data?.card)}
+          saved={autoTopupSaved}
+          onSavedChange={setAutoTopupSaved}
         />
       ) : (
         <Spinner label="Loading automatic top-up…" />
