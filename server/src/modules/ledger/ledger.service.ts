@@ -51,12 +51,13 @@ type WalletMovement = {
 
 /**
  * Moves between wallets and system accounts (calls, top-ups, fees…) that arrive while others are being
- * posted are posted together: one statement, one commit and one lock hold per wallet for the whole batch.
- * That is what lets a hot wallet take many transfers a second. Three batches at a time, on three connections,
- * measured best here (see bench/ledger.bench.ts): PostgreSQL works on one while another waits for its commit
- * to reach the disk. A lone transfer is posted at once, as a batch of one.
+ * posted are posted together: one statement, one commit and one lock hold per wallet for the whole batch,
+ * and when the whole batch is sure to go through, a few set-based statements rather than two per move (see
+ * the `ledger_move_wallets` migrations). That is what lets a hot wallet take many transfers a second. Two
+ * batches at a time measured best here (see bench/ledger.bench.ts): PostgreSQL works on one while the other
+ * waits for its commit to reach the disk, and each stays large. A lone transfer is posted at once.
  */
-export const POSTING_BATCHES_IN_FLIGHT = 3;
+export const POSTING_BATCHES_IN_FLIGHT = 2;
 const MAX_POSTINGS_PER_BATCH = 100;
 
 function parseTransfer(input: TransferRequest) {
