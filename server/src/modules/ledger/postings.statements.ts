@@ -66,7 +66,8 @@ const INSERT_TRANSFER = `insert into transfers (kind, debit_account_id, credit_a
 
 /**
  * A batch of moves between wallets and system accounts, through the `ledger_move_wallets` function (see its
- * migration): one lock hold per wallet and one commit for the whole batch. Moves must come in lock order.
+ * latest migration, 0010): one lock hold per wallet and one commit for the whole batch. Moves must come in
+ * lock order.
  */
 export const moveWallets: PreparedStatement<WalletMove[]> = {
   name: 'ledger_move_wallets',
