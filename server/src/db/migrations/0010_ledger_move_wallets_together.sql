@@ -2,17 +2,18 @@
 -- when the whole batch is sure to go through: every key is new and distinct, and every wallet can pay all
 -- of its debits whatever their order. That is the usual case, and PostgreSQL then spends its time on the
 -- rows, not on starting a statement per move. Anything else (a duplicate or used key, a missing wallet,
--- funds that may not cover every move) is posted move by move, exactly as before. The results are the same
--- either way: one row per move, in the order given, with each wallet's balance after each of its moves.
-CREATE OR REPLACE FUNCTION ledger_move_wallets(
+-- funds that may not cover every move) is posted move by move by the function of migration 0006, kept as it
+-- is under the name `ledger_move_wallets_one_by_one`. The results are the same either way: one row per move,
+-- in the order given, with each wallet's balance after each of its moves.
+ALTER FUNCTION ledger_move_wallets(uuid[], bigint[], uuid[], text[], text[], text[], text[], text[], timestamptz[])
+  RENAME TO ledger_move_wallets_one_by_one;
+--> statement-breakpoint
+CREATE FUNCTION ledger_move_wallets(
   owners uuid[], deltas bigint[], system_ids uuid[], kinds text[], keys text[], refs text[], memos text[],
   actors text[], ats timestamptz[]
 ) RETURNS TABLE (item integer, outcome text, posted transfers) LANGUAGE plpgsql AS $$
 DECLARE
   moves integer := coalesce(array_length(owners, 1), 0);
-  wallet_id uuid;
-  balance bigint;
-  moved transfers;
   together_items integer[];
   together transfers[];
 BEGIN
@@ -60,9 +61,9 @@ BEGIN
       END IF;
     EXCEPTION WHEN unique_violation THEN
       -- Another transaction committed one of these keys since the check above: all of this block is undone,
-      -- and the moves are posted one by one below, where that key is answered as a duplicate. (Nothing is
+      -- and the moves are posted one by one, where that key is answered as a duplicate. (Nothing is
       -- returned from inside the block, as a returned row would outlive its undoing.)
-      together := NULL;
+      NULL;
     END;
     IF together IS NOT NULL THEN
       RETURN QUERY SELECT together_items[n], 'applied'::text, together[n] FROM generate_subscripts(together, 1) AS n;
@@ -70,38 +71,7 @@ BEGIN
     END IF;
   END IF;
 
-  FOR i IN 1 .. moves LOOP
-    IF EXISTS (SELECT FROM transfers t WHERE t.idempotency_key = keys[i]) THEN
-      RETURN QUERY SELECT i, 'duplicate_key'::text, NULL::transfers;
-      CONTINUE;
-    END IF;
-
-    -- Takes the wallet's row lock, and checks the funds against its latest committed version.
-    UPDATE ledger_accounts a SET balance_cents = a.balance_cents + deltas[i]
-     WHERE a.account_id = owners[i] AND a.balance_cents - a.held_cents + deltas[i] >= 0
-    RETURNING a.id, a.balance_cents INTO wallet_id, balance;
-    IF NOT FOUND THEN
-      RETURN QUERY SELECT i, 'not_applied'::text, NULL::transfers;
-      CONTINUE;
-    END IF;
-
-    INSERT INTO transfers AS t (kind, debit_account_id, credit_account_id, amount_cents, idempotency_key,
-      reference, memo, actor, debit_balance_after_cents, credit_balance_after_cents, created_at)
-    VALUES (kinds[i],
-      CASE WHEN deltas[i] < 0 THEN wallet_id ELSE system_ids[i] END,
-      CASE WHEN deltas[i] < 0 THEN system_ids[i] ELSE wallet_id END,
-      abs(deltas[i]), keys[i], refs[i], memos[i], actors[i],
-      CASE WHEN deltas[i] < 0 THEN balance END, CASE WHEN deltas[i] > 0 THEN balance END, ats[i])
-    ON CONFLICT (idempotency_key) DO NOTHING
-    RETURNING t.* INTO moved;
-    IF NOT FOUND THEN
-      -- Another transaction committed this key since the check above: undo this move, replay theirs.
-      UPDATE ledger_accounts a SET balance_cents = a.balance_cents - deltas[i] WHERE a.id = wallet_id;
-      RETURN QUERY SELECT i, 'duplicate_key'::text, NULL::transfers;
-      CONTINUE;
-    END IF;
-
-    RETURN QUERY SELECT i, 'applied'::text, moved;
-  END LOOP;
+  RETURN QUERY SELECT * FROM ledger_move_wallets_one_by_one(owners, deltas, system_ids, kinds, keys, refs, memos,
+    actors, ats);
 END;
 $$;

@@ -65,9 +65,9 @@ const INSERT_TRANSFER = `insert into transfers (kind, debit_account_id, credit_a
   created_at)`;
 
 /**
- * A batch of moves between wallets and system accounts, through the `ledger_move_wallets` function (see its
- * latest migration, 0010): one lock hold per wallet and one commit for the whole batch. Moves must come in
- * lock order.
+ * A batch of moves between wallets and system accounts, through the `ledger_move_wallets` function (migration
+ * 0010, falling back to 0006's move-by-move posting): one lock hold per wallet and one commit for the whole
+ * batch. Moves must come in lock order.
  */
 export const moveWallets: PreparedStatement<WalletMove[]> = {
   name: 'ledger_move_wallets',
