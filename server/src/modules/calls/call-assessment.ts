@@ -1,15 +1,15 @@
 import type { CallRefusalReason } from '@mobayilo/contract';
 import type { Database } from '../../db/client';
+import { createBatcher } from '../../platform/batcher';
 import type { Clock } from '../../platform/clock';
-import { isAppError } from '../../platform/errors/app-error';
 import type { NormalizedPhone } from '../../platform/phone';
-import type { LedgerService } from '../ledger';
-import type { RatePlan, RatesService } from '../rates';
+import type { RatesService } from '../rates';
 import { type Authorization, authorizeCall, type CallPolicy, refuseDestination } from './call-policy.domain';
-import { callsRepository as repository } from './calls.repository';
-
-/** Who is about to call: the account, its plan, and the seat. */
-export type CallerScope = { accountId: string; plan: RatePlan; membershipId: string };
+import {
+  type CallerSnapshot,
+  callSetupRepository as repository,
+  type SnapshotQuery,
+} from './call-setup.repository';
 
 export type Assessment = {
   phone: NormalizedPhone;
@@ -19,10 +19,14 @@ export type Assessment = {
   authorization: Authorization;
 };
 
-/** Midnight UTC of the day `at` falls in: daily caps count from there. */
-export function startOfUtcDay(at: Date): Date {
-  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+/** The UTC day `at` falls in, as YYYY-MM-DD: daily caps count the calls started on it. */
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
 }
+
+/** Concurrent reads share a round trip: two batches at a time, as on the ledger's posting path. */
+const SNAPSHOT_BATCHES_IN_FLIGHT = 2;
+const SNAPSHOT_BATCH_MAX = 64;
 
 /**
  * Whether a caller may call a number now and for how long: the destination's rate on the caller's plan, the
@@ -33,23 +37,23 @@ export function createCallAssessor(deps: {
   db: Database;
   clock: Clock;
   rates: Pick<RatesService, 'quote'>;
-  ledger: Pick<LedgerService, 'walletSummary'>;
   policy: CallPolicy;
 }) {
   const { db, policy } = deps;
+  const snapshots = createBatcher({
+    run: (queries: SnapshotQuery[]) => repository.snapshots(db, queries),
+    maxInFlight: SNAPSHOT_BATCHES_IN_FLIGHT,
+    maxBatch: SNAPSHOT_BATCH_MAX,
+  });
 
-  /** The wallet's available credit; an account that never had money has none. */
-  async function availableCents(accountId: string): Promise<number> {
-    try {
-      return (await deps.ledger.walletSummary(accountId)).availableCents;
-    } catch (error) {
-      if (isAppError(error) && error.code === 'unknown_ledger_account') return 0;
-      throw error;
-    }
+  /** The seat, its account's available credit and what counts against its limits now; null if it may not call. */
+  function snapshot(membershipId: string): Promise<CallerSnapshot | null> {
+    return snapshots.submit({ membershipId, day: utcDay(deps.clock.now()) });
   }
 
-  async function assess(caller: CallerScope, phone: NormalizedPhone): Promise<Assessment> {
-    const quote = await deps.rates.quote(phone.e164, caller.plan);
+  /** Judges a call from what is known of its caller. */
+  async function judge(snapshot: CallerSnapshot, phone: NormalizedPhone): Promise<Assessment> {
+    const quote = await deps.rates.quote(phone.e164, snapshot.caller.account.kind);
     const rateMicros = quote.priced ? quote.rateMicros : null;
     const destination = quote.priced ? quote.destination : phone.international;
     const refuse = (reason: CallRefusalReason): Assessment => ({
@@ -64,23 +68,20 @@ export function createCallAssessor(deps: {
     );
     if (destinationRefusal || rateMicros === null)
       return refuse(destinationRefusal ?? 'unlisted_destination');
-    const [available, usage] = await Promise.all([
-      availableCents(caller.accountId),
-      repository.usage(db, {
-        accountId: caller.accountId,
-        membershipId: caller.membershipId,
-        since: startOfUtcDay(deps.clock.now()),
-      }),
-    ]);
     return {
       phone,
       destination,
       rateMicros,
-      authorization: authorizeCall({ rateMicros, availableCents: available, usage, policy }),
+      authorization: authorizeCall({
+        rateMicros,
+        availableCents: snapshot.availableCents,
+        usage: snapshot.usage,
+        policy,
+      }),
     };
   }
 
-  return { assess, availableCents };
+  return { snapshot, judge };
 }
 
 export type CallAssessor = ReturnType<typeof createCallAssessor>;

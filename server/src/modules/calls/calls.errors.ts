@@ -23,6 +23,7 @@ export const callFailedMessage = 'We could not place your call. Please try again
 
 export const callsErrors = {
   refused: (reason: CallRefusalReason) => new AppError(reason, refusalMessages[reason]),
+  callerNotAllowed: () => new AppError('forbidden', 'This account cannot place calls.'),
   invalidSignature: () => new AppError('forbidden', 'The request is not signed by the telephony provider.'),
   invalidToken: () => new AppError('invalid_token', 'That access token is not valid. Please dial again.'),
 };

@@ -1,9 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { type PreparedStatement, runPrepared } from '../../db/prepared';
 import type { Position } from '../../platform/pagination';
 import { type CallStatus, isFinal, STATUS_RANK } from './call.domain';
-import type { CallUsage } from './call-policy.domain';
 import { calls } from './tables';
 
 export type Call = typeof calls.$inferSelect;
@@ -40,104 +38,7 @@ const statusRank = sql.raw(
     .join(' ')} end)`,
 );
 
-type UsageScope = { accountId: string; membershipId: string; since: Date };
-type UsageRow = { account_active: number; seat_active: number; account_spent: string; seat_spent: string };
-
-const usageStatement: PreparedStatement<UsageScope> = {
-  name: 'calls_usage',
-  text: `select count(*) filter (where settled_at is null)::int as account_active,
-      count(*) filter (where settled_at is null and membership_id = $2)::int as seat_active,
-      coalesce(sum(coalesce(cost_cents, hold_cents)) filter (where started_at >= $3), 0) as account_spent,
-      coalesce(sum(coalesce(cost_cents, hold_cents)) filter (where started_at >= $3 and membership_id = $2), 0)
-        as seat_spent
-    from calls where account_id = $1 and (settled_at is null or started_at >= $3)`,
-  params: (scope) => [scope.accountId, scope.membershipId, scope.since],
-};
-
-/** The limits a new call must fit, checked again under the account's lock. */
-export type RecordLimits = {
-  since: Date;
-  maxConcurrent: { account: number; seat: number };
-  dailyCapCents: { account: number; seat: number };
-};
-
-/** What the voice webhook answers with: a new call, the one already recorded for the CallSid, or a refusal. */
-export type Recorded =
-  | { outcome: 'created' | 'exists'; call: Pick<Call, 'toE164' | 'callerId' | 'timeLimitSeconds'> }
-  | { outcome: 'refused'; reason: RefusedByLimits };
-type RefusedByLimits =
-  | 'account_call_limit_reached'
-  | 'seat_call_limit_reached'
-  | 'account_daily_cap_reached'
-  | 'seat_daily_cap_reached';
-type RecordedRow = {
-  outcome: 'created' | 'exists' | RefusedByLimits;
-  to_e164: string;
-  caller_id: string;
-  time_limit_seconds: number;
-};
-
-const recordStatement: PreparedStatement<[NewCall, RecordLimits]> = {
-  name: 'calls_record',
-  text: 'select * from calls_record($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)',
-  params: ([call, limits]) => [
-    call.accountId,
-    call.userId,
-    call.membershipId,
-    call.callSid,
-    call.toE164,
-    call.country ?? null,
-    call.destination,
-    call.callerId,
-    call.rateMicros,
-    call.holdId ?? null,
-    call.holdCents,
-    call.timeLimitSeconds,
-    call.startedAt,
-    limits.since,
-    limits.maxConcurrent.account,
-    limits.maxConcurrent.seat,
-    limits.dailyCapCents.account,
-    limits.dailyCapCents.seat,
-  ],
-};
-
 export const callsRepository = {
-  /**
-   * Calls in progress (not settled) and money committed today (settled costs, else holds) by an account and
-   * by one of its seats, in one indexed query.
-   */
-  async usage(db: Executor, scope: UsageScope): Promise<CallUsage> {
-    const [row] = await runPrepared<UsageRow, UsageScope>(db, usageStatement, scope);
-    return {
-      accountActive: row?.account_active ?? 0,
-      seatActive: row?.seat_active ?? 0,
-      accountSpentCents: Number(row?.account_spent ?? 0),
-      seatSpentCents: Number(row?.seat_spent ?? 0),
-    };
-  },
-
-  /**
-   * Records a call unless one more would pass the limits, through the `calls_record` function (see its
-   * migration): one round trip under the account's lock. A call with this CallSid already recorded comes back
-   * as `exists`.
-   */
-  async record(db: Executor, call: NewCall, limits: RecordLimits): Promise<Recorded> {
-    const [row] = await runPrepared<RecordedRow, [NewCall, RecordLimits]>(db, recordStatement, [
-      call,
-      limits,
-    ]);
-    if (!row) throw new Error(`calls_record returned nothing for ${call.callSid}`);
-    const recorded = {
-      toE164: row.to_e164,
-      callerId: row.caller_id,
-      timeLimitSeconds: row.time_limit_seconds,
-    };
-    if (row.outcome === 'created' || row.outcome === 'exists')
-      return { outcome: row.outcome, call: recorded };
-    return { outcome: 'refused', reason: row.outcome };
-  },
-
   async findBySid(db: Executor, callSid: string): Promise<Call | undefined> {
     const [row] = await db.select().from(calls).where(eq(calls.callSid, callSid));
     return row;

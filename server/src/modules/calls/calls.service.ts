@@ -26,14 +26,6 @@ import { type Call, callsRepository as repository } from './calls.repository';
 
 const RECENT_NUMBERS = 10;
 
-function scopeOf(principal: Principal) {
-  return {
-    accountId: principal.account.id,
-    plan: principal.account.kind,
-    membershipId: principal.membership.id,
-  };
-}
-
 /** A company's owners and admins see every seat's calls, and who placed each; everyone else their own. */
 function seesWholeAccount(principal: Principal): boolean {
   return principal.account.kind === 'company' && principal.membership.role !== 'seat';
@@ -71,6 +63,13 @@ export function createCallsService(deps: {
 }) {
   const { db } = deps;
 
+  /** The signed-in seat as a call setup sees it; refused if it was removed since signing in. */
+  async function snapshotOf(principal: Principal) {
+    const snapshot = await deps.assessor.snapshot(principal.membership.id);
+    if (!snapshot) throw callsErrors.callerNotAllowed();
+    return snapshot;
+  }
+
   return {
     /**
      * An access token for the browser's phone, for the caller's seat (never their address). Refused when the
@@ -81,8 +80,8 @@ export function createCallsService(deps: {
         principal.user.id,
         'Too many calls set up in a short time. Please wait a moment.',
       );
-      if ((await deps.assessor.availableCents(principal.account.id)) <= 0)
-        throw callsErrors.refused('insufficient_funds');
+      const { availableCents } = await snapshotOf(principal);
+      if (availableCents <= 0) throw callsErrors.refused('insufficient_funds');
       const identity = identityFor(principal.membership.id);
       const { token, expiresAt } = deps.telephony.createAccessToken(identity, deps.tokenTtlSeconds);
       return {
@@ -96,8 +95,8 @@ export function createCallsService(deps: {
     /** The price of calling a number and the minutes the caller can afford, or why they cannot call it. */
     async quote(principal: Principal, query: { to: string; country?: string }): Promise<CallQuoteResponse> {
       const phone = normalizePhone(query.to, { defaultCountry: query.country ?? null });
-      const { destination, rateMicros, authorization } = await deps.assessor.assess(
-        scopeOf(principal),
+      const { destination, rateMicros, authorization } = await deps.assessor.judge(
+        await snapshotOf(principal),
         phone,
       );
       const reason = authorization.allowed ? null : authorization.reason;

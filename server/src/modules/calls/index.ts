@@ -36,8 +36,8 @@ export function createCallsModule(deps: {
   logger: Logger;
   metrics: Metrics;
   telephony: TelephonyProvider;
-  identity: Pick<AccountsService, 'findCaller' | 'emailsOf'>;
-  ledger: Pick<LedgerService, 'walletSummary' | 'hold' | 'capture' | 'release' | 'debit' | 'transfer'>;
+  identity: Pick<AccountsService, 'emailsOf'>;
+  ledger: Pick<LedgerService, 'capture' | 'release' | 'debit' | 'transfer'>;
   rates: Pick<RatesService, 'quote'>;
   inbox: Pick<InboxService, 'receive' | 'process' | 'requeueStale'>;
   guards: Pick<AuthGuards, 'requireUser'>;
@@ -60,7 +60,7 @@ export function createCallsModule(deps: {
     maxConcurrent: settings.maxConcurrent,
   };
 
-  const assessor = createCallAssessor({ db, clock, rates: deps.rates, ledger: deps.ledger, policy });
+  const assessor = createCallAssessor({ db, clock, rates: deps.rates, policy });
   const settlement = createSettlementService({ ...deps, logger, metrics });
   const jobs = callsJobs({ inbox: deps.inbox, settlement });
   const voice = createVoiceService({
@@ -69,8 +69,6 @@ export function createCallsModule(deps: {
     logger,
     metrics,
     assessor,
-    identity: deps.identity,
-    ledger: deps.ledger,
     accountCallerId: deps.accountCallerId,
     settings: {
       policy,

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { cents, instant } from '../../db/columns';
 import { accounts, memberships, users } from '../identity/tables';
 import { CALL_STATUSES } from './call.domain';
@@ -66,5 +76,48 @@ export const calls = pgTable(
       'calls_cost_within_hold',
       sql`${t.costCents} is null or (${t.costCents} >= 0 and ${t.costCents} <= ${t.holdCents})`,
     ),
+  ],
+);
+
+/**
+ * What counts against the toll-fraud limits is kept by triggers on `calls` (migration 0012), in the
+ * transaction that changes a call, so that a call setup reads a few rows instead of every call its account
+ * placed today. Neither table indexes the counted column, so each change is a heap-only update.
+ *
+ * The calls of each seat not yet settled (in progress, or stale until the sweeper closes them).
+ */
+export const callActivity = pgTable(
+  'call_activity',
+  {
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id),
+    membershipId: uuid()
+      .notNull()
+      .references(() => memberships.id),
+    activeCalls: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ name: 'call_activity_pkey', columns: [t.accountId, t.membershipId] }),
+    check('call_activity_non_negative', sql`${t.activeCalls} >= 0`),
+  ],
+);
+
+/** The money each seat's calls committed, by UTC day of their start: a settled call's cost, else its hold. */
+export const callSpending = pgTable(
+  'call_spending',
+  {
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id),
+    day: date({ mode: 'string' }).notNull(),
+    membershipId: uuid()
+      .notNull()
+      .references(() => memberships.id),
+    committedCents: cents().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ name: 'call_spending_pkey', columns: [t.accountId, t.day, t.membershipId] }),
+    check('call_spending_non_negative', sql`${t.committedCents} >= 0`),
   ],
 );

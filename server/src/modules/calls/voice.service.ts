@@ -1,17 +1,17 @@
 import type { CallRefusalReason } from '@mobayilo/contract';
 import type { Database } from '../../db/client';
+import { createBatcher } from '../../platform/batcher';
 import type { Clock } from '../../platform/clock';
-import { isAppError } from '../../platform/errors/app-error';
 import type { Logger } from '../../platform/logger';
 import { type NormalizedPhone, parsePhone } from '../../platform/phone';
 import type { Caller } from '../identity';
-import type { LedgerService } from '../ledger';
 import { membershipFromClient } from './call.domain';
-import { type CallAssessor, startOfUtcDay } from './call-assessment';
+import { type CallAssessor, utcDay } from './call-assessment';
 import type { CallPolicy } from './call-policy.domain';
+import { type Placement, callSetupRepository as repository } from './call-setup.repository';
 import { callerNotAllowedMessage, invalidNumberMessage, refusalMessages } from './calls.errors';
 import type { CallMetrics } from './calls.metrics';
-import { type Call, callsRepository as repository } from './calls.repository';
+import { type Call, callsRepository } from './calls.repository';
 import { dialNumber, sayAndHangUp } from './twiml';
 
 /** A hold outlives the call's time limit by this much, so that a late final callback can still capture it. */
@@ -25,12 +25,15 @@ export type VoiceSettings = {
   defaultCallerId: string;
 };
 
-type Authorized = { minutes: number; holdCents: number };
+/** Concurrent call setups share a transaction (and its commit): two batches at a time. */
+const PLACEMENT_BATCHES_IN_FLIGHT = 2;
+const PLACEMENT_BATCH_MAX = 64;
 
 /**
- * The voice webhook's use case: a browser asked to call a number. Resolve the caller, assess the call, hold
- * its worst case on the wallet, record it, and answer the TwiML that dials, or a spoken refusal. This is on
- * the path of every call setup, so it stays to a handful of queries.
+ * The voice webhook's use case: a browser asked to call a number. Resolve the caller, assess the call, place
+ * it with a hold for its worst case on the wallet, and answer the TwiML that dials, or a spoken refusal. This
+ * is on the path of every call setup: two round trips, each shared by the setups running at the same time
+ * (what is known of the caller; the call and its hold, in one transaction).
  */
 export function createVoiceService(deps: {
   db: Database;
@@ -38,14 +41,21 @@ export function createVoiceService(deps: {
   logger: Logger;
   metrics: CallMetrics;
   assessor: CallAssessor;
-  identity: { findCaller(membershipId: string): Promise<Caller | null> };
-  ledger: Pick<LedgerService, 'hold' | 'release'>;
   /** The account's own verified caller ID or company number, when it has one. */
   accountCallerId: (accountId: string) => Promise<string | null>;
   settings: VoiceSettings;
 }) {
   const { db, clock, settings } = deps;
   const log = deps.logger.child({ module: 'calls' });
+  const limits = {
+    maxConcurrent: settings.policy.maxConcurrent,
+    dailyCapCents: settings.policy.dailyCapCents,
+  };
+  const placements = createBatcher({
+    run: (batch: Placement[]) => repository.place(db, batch, limits),
+    maxInFlight: PLACEMENT_BATCHES_IN_FLIGHT,
+    maxBatch: PLACEMENT_BATCH_MAX,
+  });
 
   function dialFor(call: Pick<Call, 'toE164' | 'callerId' | 'timeLimitSeconds'>): string {
     return dialNumber({
@@ -66,57 +76,11 @@ export function createVoiceService(deps: {
     return sayAndHangUp(refusalMessages[reason]);
   }
 
-  /**
-   * Reserves the call's worst case. `replayed`: the provider asked again for this CallSid and the first
-   * request already held the money (and may have recorded the call). Null: not enough credit any more.
-   */
-  async function holdFor(caller: Caller, callSid: string, authorized: Authorized) {
-    if (authorized.holdCents === 0) return { holdId: null, replayed: false };
-    const timeLimitMs = (authorized.minutes * 60 + settings.ringTimeoutSeconds) * 1000;
-    try {
-      const { hold, replayed } = await deps.ledger.hold({
-        accountId: caller.account.id,
-        amountCents: authorized.holdCents,
-        idempotencyKey: `call-hold:${callSid}`,
-        expiresAt: new Date(clock.now().getTime() + timeLimitMs + HOLD_MARGIN_MS),
-        reference: callSid,
-        actor: `membership:${caller.membershipId}`,
-      });
-      return { holdId: hold.id, replayed };
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-      if (error.code === 'insufficient_funds') return null;
-      // A retry that came to another amount (the first request's hold lowered the credit).
-      if (error.code === 'idempotency_conflict') return { holdId: null, replayed: true };
-      throw error;
-    }
-  }
-
-  /**
-   * Assesses the call and holds what it may cost. When another call took credit between the two (a seat of
-   * the same company dialing at the same moment), the call is assessed again on what is left.
-   */
-  async function authorize(caller: Caller, phone: NormalizedPhone, callSid: string) {
-    const scope = {
-      accountId: caller.account.id,
-      plan: caller.account.kind,
-      membershipId: caller.membershipId,
-    };
-    for (let attempt = 1; ; attempt += 1) {
-      const { authorization, rateMicros, destination } = await deps.assessor.assess(scope, phone);
-      if (!authorization.allowed) return { refused: authorization.reason };
-      if (rateMicros === null) return { refused: 'unlisted_destination' as const };
-      const held = await holdFor(caller, callSid, authorization);
-      if (held) return { authorized: { ...authorization, rateMicros, destination }, held };
-      if (attempt === 2) return { refused: 'insufficient_funds' as const };
-    }
-  }
-
   /** Resolves who calls and where to; a TwiML refusal when either cannot be. */
   async function resolve(input: { callSid: string; from: string; to: string }) {
     const membershipId = membershipFromClient(input.from);
-    const caller = membershipId ? await deps.identity.findCaller(membershipId) : null;
-    if (!caller) {
+    const snapshot = membershipId ? await deps.assessor.snapshot(membershipId) : null;
+    if (!snapshot) {
       deps.metrics.refused.inc({ reason: 'caller_not_allowed' });
       log.warn({ callSid: input.callSid, from: input.from }, 'call refused: unknown or inactive caller');
       return { twiml: sayAndHangUp(callerNotAllowedMessage) };
@@ -130,80 +94,84 @@ export function createVoiceService(deps: {
       );
       return { twiml: sayAndHangUp(invalidNumberMessage) };
     }
-    return { caller, phone: parsed.phone };
+    return { snapshot, phone: parsed.phone };
+  }
+
+  /** The call as it would be placed now, at the assessed rate and for the minutes authorized. */
+  function placementOf(
+    caller: Caller,
+    callSid: string,
+    assessment: { phone: NormalizedPhone; destination: string; rateMicros: number },
+    authorized: { minutes: number; holdCents: number },
+    callerId: string,
+  ): Placement {
+    const startedAt = clock.now();
+    const timeLimitMs = (authorized.minutes * 60 + settings.ringTimeoutSeconds) * 1000;
+    return {
+      accountId: caller.account.id,
+      userId: caller.userId,
+      membershipId: caller.membershipId,
+      callSid,
+      toE164: assessment.phone.e164,
+      country: assessment.phone.country,
+      destination: assessment.destination,
+      callerId,
+      rateMicros: assessment.rateMicros,
+      holdCents: authorized.holdCents,
+      timeLimitSeconds: authorized.minutes * 60,
+      hold: {
+        idempotencyKey: `call-hold:${callSid}`,
+        actor: `membership:${caller.membershipId}`,
+        expiresAt: new Date(startedAt.getTime() + timeLimitMs + HOLD_MARGIN_MS),
+      },
+      startedAt,
+      day: utcDay(startedAt),
+    };
   }
 
   async function place(input: { callSid: string; from: string; to: string }): Promise<string> {
     const resolved = await resolve(input);
-    if (!resolved.caller) return resolved.twiml;
-    const { caller, phone } = resolved;
+    if (!resolved.snapshot) return resolved.twiml;
+    const { caller } = resolved.snapshot;
     const context = {
       callSid: input.callSid,
       accountId: caller.account.id,
       membershipId: caller.membershipId,
-      to: phone.e164,
+      to: resolved.phone.e164,
     };
-    const [outcome, ownCallerId] = await Promise.all([
-      authorize(caller, phone, input.callSid),
-      deps.accountCallerId(caller.account.id),
-    ]);
-    if (!outcome.authorized) {
-      // The provider may be asking again for a call already placed, whose hold now makes it look unaffordable.
-      const existing = await repository.findBySid(db, input.callSid);
-      return existing ? dialFor(existing) : refuse(outcome.refused, context);
-    }
-    const { authorized, held } = outcome;
-    if (held.replayed && held.holdId === null && authorized.holdCents > 0) {
-      // A retry whose first request held another amount: answer as that request did.
-      const existing = await repository.findBySid(db, input.callSid);
-      if (existing) return dialFor(existing);
-      throw new Error(
-        `call ${input.callSid} was retried, but its first request held money and recorded no call`,
+    // Chosen here, never taken from the browser: the account's own number, else ours.
+    const callerId = (await deps.accountCallerId(caller.account.id)) ?? settings.defaultCallerId;
+    let snapshot = resolved.snapshot;
+    // When another call took credit between the assessment and the placement (a seat of the same company
+    // dialing at the same moment), the call is assessed again on what is left.
+    for (let attempt = 1; ; attempt += 1) {
+      const assessment = await deps.assessor.judge(snapshot, resolved.phone);
+      const { authorization, rateMicros } = assessment;
+      if (!authorization.allowed || rateMicros === null) {
+        // The provider may be asking again for a call already placed, whose hold now makes it look unaffordable.
+        const existing = await callsRepository.findBySid(db, input.callSid);
+        if (existing) return dialFor(existing);
+        return refuse(authorization.allowed ? 'unlisted_destination' : authorization.reason, context);
+      }
+      const placement = placementOf(
+        caller,
+        input.callSid,
+        { ...assessment, rateMicros },
+        authorization,
+        callerId,
       );
+      const placed = await placements.submit(placement);
+      if (placed.outcome === 'created') {
+        deps.metrics.started.inc();
+        log.info({ ...context, rateMicros, holdCents: placement.holdCents }, 'call placed');
+        return dialFor(placed.call);
+      }
+      if (placed.outcome === 'exists') return dialFor(placed.call);
+      if (placed.outcome !== 'insufficient_funds' || attempt === 2) return refuse(placed.outcome, context);
+      const again = await deps.assessor.snapshot(caller.membershipId);
+      if (!again) return refuse('insufficient_funds', context);
+      snapshot = again;
     }
-    const startedAt = clock.now();
-    const call = {
-      accountId: caller.account.id,
-      userId: caller.userId,
-      membershipId: caller.membershipId,
-      callSid: input.callSid,
-      toE164: phone.e164,
-      country: phone.country,
-      destination: authorized.destination,
-      // Chosen here, never taken from the browser: the account's own number, else ours.
-      callerId: ownCallerId ?? settings.defaultCallerId,
-      rateMicros: authorized.rateMicros,
-      holdId: held.holdId,
-      holdCents: authorized.holdCents,
-      timeLimitSeconds: authorized.minutes * 60,
-      startedAt,
-    };
-    const limits = {
-      since: startOfUtcDay(startedAt),
-      maxConcurrent: settings.policy.maxConcurrent,
-      dailyCapCents: settings.policy.dailyCapCents,
-    };
-    let recorded: Awaited<ReturnType<typeof repository.record>>;
-    try {
-      recorded = await repository.record(db, call, limits);
-    } catch (error) {
-      await releaseUnlessReplayed(held);
-      throw error;
-    }
-    if (recorded.outcome === 'refused') {
-      await releaseUnlessReplayed(held);
-      return refuse(recorded.reason, context);
-    }
-    if (recorded.outcome === 'created') {
-      deps.metrics.started.inc();
-      log.info({ ...context, rateMicros: call.rateMicros, holdCents: call.holdCents }, 'call placed');
-    }
-    return dialFor(recorded.call);
-  }
-
-  /** A replayed hold belongs to the first request for this CallSid (and maybe its call): never released here. */
-  async function releaseUnlessReplayed(held: { holdId: string | null; replayed: boolean }) {
-    if (held.holdId && !held.replayed) await deps.ledger.release({ holdId: held.holdId });
   }
 
   return {

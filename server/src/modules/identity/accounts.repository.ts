@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { type PreparedStatement, runPrepared } from '../../db/prepared';
 import { AppError } from '../../platform/errors/app-error';
 import { accountDomains, accounts, memberships, users } from './tables';
 
@@ -27,25 +26,6 @@ const memberColumns = {
   createdAt: memberships.createdAt,
   lastSignInAt: users.lastSignInAt,
   confirmedAt: users.confirmedAt,
-};
-
-type MembershipWithAccountRow = {
-  membership_id: string;
-  user_id: string;
-  role: MembershipRole;
-  /** Timestamps come back from a prepared statement as text. */
-  removed_at: string | null;
-  account_id: string;
-  account_kind: Account['kind'];
-  account_status: Account['status'];
-};
-
-const membershipWithAccount: PreparedStatement<string> = {
-  name: 'identity_membership_with_account',
-  text: `select m.id as membership_id, m.user_id, m.role, m.removed_at, a.id as account_id,
-      a.kind as account_kind, a.status as account_status
-    from memberships m join accounts a on a.id = m.account_id where m.id = $1`,
-  params: (membershipId) => [membershipId],
 };
 
 export const accountsRepository = {
@@ -213,24 +193,6 @@ export const accountsRepository = {
    * A membership (active or removed) with its account's kind and status: who a call is placed for. A named
    * prepared statement: every call setup asks.
    */
-  async findMembershipWithAccount(db: Executor, membershipId: string) {
-    const [row] = await runPrepared<MembershipWithAccountRow, string>(
-      db,
-      membershipWithAccount,
-      membershipId,
-    );
-    if (!row) return undefined;
-    return {
-      membershipId: row.membership_id,
-      userId: row.user_id,
-      role: row.role,
-      removedAt: row.removed_at === null ? null : new Date(row.removed_at),
-      accountId: row.account_id,
-      accountKind: row.account_kind,
-      accountStatus: row.account_status,
-    };
-  },
-
   async emailsOf(db: Executor, userIds: string[]): Promise<{ id: string; email: string }[]> {
     if (userIds.length === 0) return [];
     return db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds));

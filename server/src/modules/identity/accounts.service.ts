@@ -35,7 +35,7 @@ export type Caller = {
   account: { id: string; kind: Account['kind'] };
 };
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const _uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toMember(row: MemberRow) {
   return {
@@ -267,22 +267,6 @@ export function createAccountsService(deps: AccountsServiceDeps) {
 
     async rename(principal: Principal, name: string) {
       await accounts.renameAccount(db, principal.account.id, name);
-    },
-
-    /**
-     * Who may place calls as a membership: its person and account, when the membership is still active and
-     * the account in good standing; null otherwise (a removed seat, a suspended account, an unknown id).
-     */
-    async findCaller(membershipId: string): Promise<Caller | null> {
-      if (!uuidPattern.test(membershipId)) return null;
-      const row = await accounts.findMembershipWithAccount(db, membershipId);
-      if (!row || row.removedAt !== null || row.accountStatus !== 'active') return null;
-      return {
-        membershipId: row.membershipId,
-        userId: row.userId,
-        role: row.role,
-        account: { id: row.accountId, kind: row.accountKind },
-      };
     },
 
     /** The addresses of these people, by user id (for lists that name who did what). */

@@ -146,18 +146,10 @@ export const moveBetweenSystems: PreparedStatement<SystemsMove> = {
   ],
 };
 
+/** Through `ledger_place_hold` (migration 0011), the one way a hold is placed, by this service or a call setup. */
 export const placeHold: PreparedStatement<HoldPlacement> = {
   name: 'ledger_place_hold',
-  text: `with wallet as (
-    update ledger_accounts set held_cents = held_cents + $2
-     where account_id = $1 and balance_cents - held_cents >= $2
-       and not exists (select from holds where idempotency_key = $3)
-    returning id
-  )
-  insert into holds (ledger_account_id, amount_cents, idempotency_key, expires_at, reference, memo, actor,
-    created_at)
-  select wallet.id, $2, $3::text, $4::timestamptz, $5::text, $6::text, $7::text, $8::timestamptz from wallet
-  returning ${HOLD_COLUMNS}`,
+  text: `select ${HOLD_COLUMNS} from ledger_place_hold($1, $2, $3, $4, $5, $6, $7, $8)`,
   params: (h) => [h.owner, h.amountCents, h.idempotencyKey, h.expiresAt, h.reference, h.memo, h.actor, h.now],
 };
 

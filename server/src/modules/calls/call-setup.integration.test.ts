@@ -1,0 +1,191 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addSeat, newCaller, newCallSid, type TestCaller } from '../../../test/support/calls';
+import { createTestApp, type TestApp } from '../../../test/support/test-app';
+import { utcDay } from './call-assessment';
+import { type Placement, type PlacementLimits, callSetupRepository as setup } from './call-setup.repository';
+import { callsRepository } from './calls.repository';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const roomy: PlacementLimits = {
+  maxConcurrent: { account: 100, seat: 100 },
+  dailyCapCents: { account: 1_000_000, seat: 1_000_000 },
+};
+
+function placement(caller: TestCaller, holdCents: number, callSid = newCallSid()): Placement {
+  const startedAt = new Date();
+  return {
+    accountId: caller.accountId,
+    userId: caller.userId,
+    membershipId: caller.membershipId,
+    callSid,
+    toE164: '+12025550100',
+    country: 'US',
+    destination: 'United States',
+    callerId: '+15005550006',
+    rateMicros: 17_500,
+    holdCents,
+    timeLimitSeconds: 60 * Math.max(1, holdCents),
+    hold: {
+      idempotencyKey: `call-hold:${callSid}`,
+      actor: `membership:${caller.membershipId}`,
+      expiresAt: new Date(startedAt.getTime() + 3_600_000),
+    },
+    startedAt,
+    day: utcDay(startedAt),
+  };
+}
+
+async function snapshotOf(caller: TestCaller) {
+  const [snapshot] = await setup.snapshots(t.db, [
+    { membershipId: caller.membershipId, day: utcDay(new Date()) },
+  ]);
+  if (!snapshot) throw new Error('caller not found');
+  return snapshot;
+}
+
+/** The wallet's held money, its active holds and the calls' holds, as the database has them. */
+async function books(accountId: string) {
+  const result = await t.db.execute<{ held: string; holds: string; calls: string; count: number }>(sql`
+    select w.held_cents as held,
+      (select coalesce(sum(h.amount_cents), 0) from holds h
+        where h.ledger_account_id = w.id and h.status = 'active') as holds,
+      (select coalesce(sum(c.hold_cents), 0) from calls c where c.account_id = w.account_id) as calls,
+      (select count(*)::int from calls c where c.account_id = w.account_id) as count
+    from ledger_accounts w where w.account_id = ${accountId}`);
+  const row = result.rows[0];
+  if (!row) throw new Error('no wallet');
+  return { held: Number(row.held), holds: Number(row.holds), calls: Number(row.calls), count: row.count };
+}
+
+describe('placing a batch of calls', () => {
+  it('holds each call and records it in one go, in the order given', async () => {
+    const caller = await newCaller(t, { cents: 100 });
+    const other = await newCaller(t, { cents: 100 });
+    const batch = [placement(other, 30), placement(caller, 20), placement(caller, 50)];
+
+    const placed = await setup.place(t.db, batch, roomy);
+
+    expect(placed.map((p) => p.outcome)).toEqual(['created', 'created', 'created']);
+    expect(placed[2]).toMatchObject({ call: { toE164: '+12025550100', timeLimitSeconds: 3000 } });
+    expect(await books(caller.accountId)).toEqual({ held: 70, holds: 70, calls: 70, count: 2 });
+    expect(await books(other.accountId)).toEqual({ held: 30, holds: 30, calls: 30, count: 1 });
+    expect(await snapshotOf(caller)).toMatchObject({
+      availableCents: 30,
+      usage: { accountActive: 2, seatActive: 2, accountSpentCents: 70, seatSpentCents: 70 },
+    });
+  });
+
+  it('refuses the call the wallet can no longer cover once earlier calls of the batch hold their part', async () => {
+    const caller = await newCaller(t, { cents: 100 });
+    const placed = await setup.place(
+      t.db,
+      [placement(caller, 60), placement(caller, 60), placement(caller, 40)],
+      roomy,
+    );
+
+    expect(placed.map((p) => p.outcome)).toEqual(['created', 'insufficient_funds', 'created']);
+    expect(await books(caller.accountId)).toEqual({ held: 100, holds: 100, calls: 100, count: 2 });
+  });
+
+  it('answers a repeated CallSid with the call already placed, in the same batch or a later one', async () => {
+    const caller = await newCaller(t, { cents: 100 });
+    const first = placement(caller, 10);
+    const placed = await setup.place(t.db, [first, { ...first }], roomy);
+    const again = await setup.place(t.db, [{ ...first, holdCents: 5 }], roomy);
+
+    expect(placed.map((p) => p.outcome)).toEqual(['created', 'exists']);
+    expect(again).toEqual([placed[0] && { ...placed[0], outcome: 'exists' }]);
+    expect(await books(caller.accountId)).toEqual({ held: 10, holds: 10, calls: 10, count: 1 });
+  });
+
+  it('counts the calls placed earlier in the batch against the limits of the account and the seat', async () => {
+    const owner = await newCaller(t, { cents: 1_000, kind: 'company', domain: 'limits-batch.test' });
+    const seat = await addSeat(t, owner, 'limits-batch.test');
+    const limits: PlacementLimits = {
+      maxConcurrent: { account: 3, seat: 2 },
+      dailyCapCents: { account: 1_000, seat: 100 },
+    };
+
+    const placed = await setup.place(
+      t.db,
+      [
+        placement(owner, 10),
+        placement(owner, 10),
+        placement(owner, 10),
+        placement(seat, 95),
+        placement(seat, 5),
+        placement(seat, 5),
+      ],
+      limits,
+    );
+
+    // One account: each call counts the ones before it, whichever seat placed them.
+    expect(placed.map((p) => p.outcome)).toEqual([
+      'created',
+      'created',
+      'seat_call_limit_reached',
+      'created',
+      'account_call_limit_reached',
+      'account_call_limit_reached',
+    ]);
+    expect(await snapshotOf(seat)).toMatchObject({
+      usage: { accountActive: 3, seatActive: 1, accountSpentCents: 115, seatSpentCents: 95 },
+    });
+  });
+
+  it('keeps the usage counts in step when a call is settled', async () => {
+    const caller = await newCaller(t, { cents: 100 });
+    const call = placement(caller, 40);
+    await setup.place(t.db, [call], roomy);
+    const row = await callsRepository.findBySid(t.db, call.callSid);
+    if (!row) throw new Error('call not placed');
+
+    await callsRepository.markSettled(t.db, row.id, {
+      billedMinutes: 1,
+      costCents: 2,
+      writtenOffCents: 0,
+      at: new Date(),
+    });
+
+    expect((await snapshotOf(caller)).usage).toEqual({
+      accountActive: 0,
+      seatActive: 0,
+      accountSpentCents: 2,
+      seatSpentCents: 2,
+    });
+  });
+
+  it('never holds more than a wallet has when batches for the same accounts run on parallel connections', async () => {
+    const callers = await Promise.all([100, 70, 45].map((cents) => newCaller(t, { cents })));
+    const batches = Array.from({ length: 24 }, (_, n) =>
+      Array.from({ length: 4 }, (_, k) => placement(callers[(n + k) % 3] as TestCaller, 1 + ((n * k) % 7))),
+    );
+
+    const placed = (await Promise.all(batches.map((batch) => setup.place(t.db, batch, roomy)))).flat();
+
+    expect(placed.some((p) => p.outcome === 'insufficient_funds')).toBe(true);
+    for (const [index, caller] of callers.entries()) {
+      const state = await books(caller.accountId);
+      const balance = [100, 70, 45][index] as number;
+      expect(state.held).toBe(state.holds);
+      expect(state.held).toBe(state.calls);
+      expect(state.held).toBeLessThanOrEqual(balance);
+      expect(await snapshotOf(caller)).toMatchObject({
+        availableCents: balance - state.held,
+        usage: { accountActive: state.count, accountSpentCents: state.held },
+      });
+    }
+    const created = placed.filter((p) => p.outcome === 'created').length;
+    expect(created).toBe(
+      (await Promise.all(callers.map((c) => books(c.accountId)))).reduce((n, b) => n + b.count, 0),
+    );
+  });
+});

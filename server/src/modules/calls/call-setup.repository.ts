@@ -1,0 +1,194 @@
+import type { Executor } from '../../db/client';
+import { type PreparedStatement, runPrepared } from '../../db/prepared';
+import type { Caller } from '../identity';
+import type { CallUsage } from './call-policy.domain';
+import type { Call } from './calls.repository';
+
+/**
+ * The two statements of a call setup, each taking a batch of concurrent setups in one round trip: what is
+ * known of each caller (who, the wallet's available credit, and from `call_activity` and `call_spending` the calls and spending that
+ * count against the limits), and the placement of each call with its hold. They read and write across identity, the ledger and
+ * calls because a call setup is on the path of every call and waits for both; the hold itself is placed by
+ * the ledger's own function, `ledger_place_hold`.
+ */
+
+/** A caller, read for a call setup: null when the seat is unknown, removed, or its account closed. */
+export type CallerSnapshot = { caller: Caller; availableCents: number; usage: CallUsage };
+
+/** `day`: the UTC day whose spending counts against the daily caps, as YYYY-MM-DD. */
+export type SnapshotQuery = { membershipId: string; day: string };
+
+type SnapshotRow = {
+  item: number;
+  membership_id: string;
+  user_id: string;
+  role: Caller['role'];
+  account_id: string;
+  account_kind: Caller['account']['kind'];
+  active: boolean;
+  available_cents: string;
+  account_active: number;
+  seat_active: number;
+  account_spent: string;
+  seat_spent: string;
+};
+
+const snapshotsStatement: PreparedStatement<SnapshotQuery[]> = {
+  name: 'calls_caller_snapshots',
+  text: `select r.item::int, m.id as membership_id, m.user_id, m.role, a.id as account_id,
+      a.kind as account_kind, (m.removed_at is null and a.status = 'active') as active,
+      coalesce(w.balance_cents - w.held_cents, 0) as available_cents,
+      active.account_active, active.seat_active, spent.account_spent, spent.seat_spent
+    from unnest($1::uuid[], $2::date[]) with ordinality as r(membership_id, day, item)
+    join memberships m on m.id = r.membership_id
+    join accounts a on a.id = m.account_id
+    left join ledger_accounts w on w.account_id = a.id
+    cross join lateral (
+      select coalesce(sum(u.active_calls), 0)::int as account_active,
+        coalesce(sum(u.active_calls) filter (where u.membership_id = m.id), 0)::int as seat_active
+      from call_activity u where u.account_id = a.id
+    ) active
+    cross join lateral (
+      select coalesce(sum(u.committed_cents), 0) as account_spent,
+        coalesce(sum(u.committed_cents) filter (where u.membership_id = m.id), 0) as seat_spent
+      from call_spending u where u.account_id = a.id and u.day = r.day
+    ) spent`,
+  params: (queries) => [queries.map((q) => q.membershipId), queries.map((q) => q.day)],
+};
+
+function toSnapshot(row: SnapshotRow): CallerSnapshot | null {
+  if (!row.active) return null;
+  return {
+    caller: {
+      membershipId: row.membership_id,
+      userId: row.user_id,
+      role: row.role,
+      account: { id: row.account_id, kind: row.account_kind },
+    },
+    availableCents: Number(row.available_cents),
+    usage: {
+      accountActive: row.account_active,
+      seatActive: row.seat_active,
+      accountSpentCents: Number(row.account_spent),
+      seatSpentCents: Number(row.seat_spent),
+    },
+  };
+}
+
+/** A call to place, with the hold that pays for its worst case (none when `holdCents` is 0). */
+export type Placement = {
+  accountId: string;
+  userId: string;
+  membershipId: string;
+  callSid: string;
+  toE164: string;
+  country: string | null;
+  destination: string;
+  callerId: string;
+  rateMicros: number;
+  holdCents: number;
+  timeLimitSeconds: number;
+  hold: { idempotencyKey: string; actor: string; expiresAt: Date };
+  startedAt: Date;
+  /** The UTC day whose spending counts against the daily caps (the call's), as YYYY-MM-DD. */
+  day: string;
+};
+
+/** The limits a new call must fit, checked again under the account's lock. */
+export type PlacementLimits = {
+  maxConcurrent: { account: number; seat: number };
+  dailyCapCents: { account: number; seat: number };
+};
+
+export type RefusedByLimits =
+  | 'account_call_limit_reached'
+  | 'seat_call_limit_reached'
+  | 'account_daily_cap_reached'
+  | 'seat_daily_cap_reached';
+
+/** A new call, the one already placed for the CallSid, or why it was not placed. */
+export type Placed =
+  | { outcome: 'created' | 'exists'; call: Pick<Call, 'toE164' | 'callerId' | 'timeLimitSeconds'> }
+  | { outcome: 'insufficient_funds' | RefusedByLimits };
+
+type PlacedRow = {
+  item: number;
+  outcome: 'created' | 'exists' | 'insufficient_funds' | RefusedByLimits;
+  to_e164: string | null;
+  caller_id: string | null;
+  time_limit_seconds: number | null;
+};
+
+type PlacementBatch = { placements: Placement[]; limits: PlacementLimits };
+
+const placeStatement: PreparedStatement<PlacementBatch> = {
+  name: 'calls_place',
+  text: `select item, outcome, to_e164, caller_id, time_limit_seconds
+    from calls_place($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+  params: ({ placements: p, limits }) => [
+    p.map((x) => x.accountId),
+    p.map((x) => x.userId),
+    p.map((x) => x.membershipId),
+    p.map((x) => x.callSid),
+    p.map((x) => x.toE164),
+    p.map((x) => x.country),
+    p.map((x) => x.destination),
+    p.map((x) => x.callerId),
+    p.map((x) => x.rateMicros),
+    p.map((x) => x.holdCents),
+    p.map((x) => x.timeLimitSeconds),
+    p.map((x) => x.hold.idempotencyKey),
+    p.map((x) => x.hold.actor),
+    p.map((x) => x.hold.expiresAt),
+    p.map((x) => x.startedAt),
+    p.map((x) => x.day),
+    limits.maxConcurrent.account,
+    limits.maxConcurrent.seat,
+    limits.dailyCapCents.account,
+    limits.dailyCapCents.seat,
+  ],
+};
+
+function toPlaced(row: PlacedRow): Placed {
+  if (row.outcome !== 'created' && row.outcome !== 'exists') return { outcome: row.outcome };
+  if (row.to_e164 === null || row.caller_id === null || row.time_limit_seconds === null)
+    throw new Error(`calls_place answered ${row.outcome} without the call for item ${row.item}`);
+  return {
+    outcome: row.outcome,
+    call: { toE164: row.to_e164, callerId: row.caller_id, timeLimitSeconds: row.time_limit_seconds },
+  };
+}
+
+function byAccount(a: Placement, b: Placement): number {
+  return a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0;
+}
+
+export const callSetupRepository = {
+  /** Each caller as a call setup sees it, in the order asked (null for one that may not call). */
+  async snapshots(db: Executor, queries: SnapshotQuery[]): Promise<(CallerSnapshot | null)[]> {
+    const rows = await runPrepared<SnapshotRow, SnapshotQuery[]>(db, snapshotsStatement, queries);
+    const snapshots: (CallerSnapshot | null)[] = new Array(queries.length).fill(null);
+    for (const row of rows) snapshots[row.item - 1] = toSnapshot(row);
+    return snapshots;
+  },
+
+  /**
+   * Places each call with its hold in one transaction, through `calls_place` (migration 0011), and answers in
+   * the order given. The batch goes in account order: the lock order of every transaction that takes more
+   * than one account's locks.
+   */
+  async place(db: Executor, placements: Placement[], limits: PlacementLimits): Promise<Placed[]> {
+    const order = placements.map((_, index) => index);
+    order.sort((a, b) => byAccount(placements[a] as Placement, placements[b] as Placement) || a - b);
+    const sorted = order.map((index) => placements[index] as Placement);
+    const rows = await runPrepared<PlacedRow, PlacementBatch>(db, placeStatement, {
+      placements: sorted,
+      limits,
+    });
+    if (rows.length !== placements.length)
+      throw new Error(`calls_place answered ${rows.length} of ${placements.length} placements`);
+    const placed: Placed[] = new Array(placements.length);
+    for (const row of rows) placed[order[row.item - 1] as number] = toPlaced(row);
+    return placed;
+  },
+};
