@@ -106,6 +106,32 @@ describe('placing a batch of calls', () => {
     expect(await books(caller.accountId)).toEqual({ held: 10, holds: 10, calls: 10, count: 1 });
   });
 
+  it('refuses a repeated CallSid as its first request was refused', async () => {
+    const caller = await newCaller(t, { cents: 100 });
+    const unaffordable = placement(caller, 150);
+
+    const placed = await setup.place(t.db, [unaffordable, { ...unaffordable }], roomy);
+
+    expect(placed.map((p) => p.outcome)).toEqual(['insufficient_funds', 'insufficient_funds']);
+    expect(await books(caller.accountId)).toEqual({ held: 0, holds: 0, calls: 0, count: 0 });
+  });
+
+  it('writes nothing of a batch whose hold key is already taken without its call', async () => {
+    const caller = await newCaller(t, { cents: 100 });
+    const orphan = placement(caller, 10);
+    await t.modules.ledger.service.hold({
+      accountId: caller.accountId,
+      amountCents: 10,
+      idempotencyKey: orphan.hold.idempotencyKey,
+      expiresAt: orphan.hold.expiresAt,
+    });
+
+    await expect(setup.place(t.db, [placement(caller, 20), orphan], roomy)).rejects.toMatchObject({
+      cause: { message: 'calls_place: 0 of 2 holds placed' },
+    });
+    expect(await books(caller.accountId)).toEqual({ held: 10, holds: 10, calls: 0, count: 0 });
+  });
+
   it('counts the calls placed earlier in the batch against the limits of the account and the seat', async () => {
     const owner = await newCaller(t, { cents: 1_000, kind: 'company', domain: 'limits-batch.test' });
     const seat = await addSeat(t, owner, 'limits-batch.test');

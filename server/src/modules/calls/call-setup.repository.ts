@@ -6,13 +6,18 @@ import type { Call } from './calls.repository';
 
 /**
  * The two statements of a call setup, each taking a batch of concurrent setups in one round trip: what is
- * known of each caller (who, the wallet's available credit, and from `call_activity` and `call_spending` the calls and spending that
- * count against the limits), and the placement of each call with its hold. They read and write across identity, the ledger and
- * calls because a call setup is on the path of every call and waits for both; the hold itself is placed by
- * the ledger's own function, `ledger_place_hold`.
+ * known of each caller (who, the wallet's available credit, and from `call_activity` and `call_spending` the
+ * calls and spending that count against the limits), and the placement of each call with its hold. They read
+ * and write across identity, the ledger and calls because a call setup is on the path of every call and
+ * waits for both; the holds themselves are placed by the ledger's own function, `ledger_place_holds`.
  */
 
-/** A caller, read for a call setup: null when the seat is unknown, removed, or its account closed. */
+/**
+ * A caller, read for a call setup: null when the seat is unknown, removed, or its account closed. Every table
+ * is reached by an equality probe on its key (a lateral subquery whose LIMIT keeps the planner from turning
+ * it into a join), so that the plan the prepared statement keeps stays an index lookup however much the
+ * tables grew since it was made.
+ */
 export type CallerSnapshot = { caller: Caller; availableCents: number; usage: CallUsage };
 
 /** `day`: the UTC day whose spending counts against the daily caps, as YYYY-MM-DD. */
@@ -40,9 +45,9 @@ const snapshotsStatement: PreparedStatement<SnapshotQuery[]> = {
       coalesce(w.balance_cents - w.held_cents, 0) as available_cents,
       active.account_active, active.seat_active, spent.account_spent, spent.seat_spent
     from unnest($1::uuid[], $2::date[]) with ordinality as r(membership_id, day, item)
-    join memberships m on m.id = r.membership_id
-    join accounts a on a.id = m.account_id
-    left join ledger_accounts w on w.account_id = a.id
+    cross join lateral (select * from memberships m where m.id = r.membership_id limit 1) m
+    cross join lateral (select * from accounts a where a.id = m.account_id limit 1) a
+    left join lateral (select * from ledger_accounts w where w.account_id = a.id limit 1) w on true
     cross join lateral (
       select coalesce(sum(u.active_calls), 0)::int as account_active,
         coalesce(sum(u.active_calls) filter (where u.membership_id = m.id), 0)::int as seat_active

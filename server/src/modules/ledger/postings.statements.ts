@@ -146,7 +146,7 @@ export const moveBetweenSystems: PreparedStatement<SystemsMove> = {
   ],
 };
 
-/** Through `ledger_place_hold` (migration 0011), the one way a hold is placed, by this service or a call setup. */
+/** Through `ledger_place_hold` (migration 0012): one hold, placed as `ledger_place_holds` places every hold. */
 export const placeHold: PreparedStatement<HoldPlacement> = {
   name: 'ledger_place_hold',
   text: `select ${HOLD_COLUMNS} from ledger_place_hold($1, $2, $3, $4, $5, $6, $7, $8)`,
