@@ -20,7 +20,7 @@ export function callsJobs(deps: {
     schema: z.object({ eventId: z.uuid() }),
     retryLimit: APPLY_RETRIES,
     retryDelaySeconds: 2,
-    // Every call sends several callbacks: take them in batches, as pg-boss waits a poll between fetches.
+    // Every call sends several callbacks: take them in batches, a fetch each.
     concurrency: 2,
     batchSize: 25,
     async handler(payload, context) {

@@ -148,3 +148,49 @@ describe('createJobQueue', () => {
     expect(rows.rows[0]?.n).toBe(0);
   });
 });
+
+describe('a backlog of batched jobs', () => {
+  let database: TestDatabase;
+  const done: number[] = [];
+  const drained = defineJob({
+    name: 'test.backlog',
+    schema: z.object({ n: z.number() }),
+    batchSize: 5,
+    async handler(payload) {
+      done.push(payload.n);
+    },
+  });
+  const quietly = () => ({
+    pool: database.pool,
+    logger: createLogger({ log: { level: 'silent' } }),
+    metrics: createMetrics(),
+    // Far longer than the test waits: only fetching again right after a full batch can drain the backlog.
+    pollSeconds: 600,
+  });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('is drained a full batch after another, without waiting for the next poll', async () => {
+    const producer = createJobQueue(quietly());
+    await producer.start();
+    await producer.register([drained], { work: false });
+    await database.db.transaction(async (tx) => {
+      for (let n = 0; n < 23; n += 1) await producer.send(drained, { n }, { executor: tx });
+    });
+    const consumer = createJobQueue(quietly());
+    await consumer.start();
+    try {
+      await consumer.register([drained], { work: true });
+      await waitFor(async () => (done.length === 23 ? true : undefined), 20_000);
+      expect([...done].sort((a, b) => a - b)).toEqual(Array.from({ length: 23 }, (_, n) => n));
+    } finally {
+      await consumer.stop();
+      await producer.stop();
+    }
+  });
+});

@@ -106,8 +106,13 @@ export function createJobQueue(options: {
         const ids: string[] = [];
         const batchSize = job.batchSize ?? 1;
         for (let i = 0; i < (job.concurrency ?? 1); i += 1) {
-          ids.push(
-            await boss.work<unknown>(job.name, { includeMetadata: true, batchSize }, async (batch) => {
+          let workerId: string | undefined;
+          workerId = await boss.work<unknown>(
+            job.name,
+            { includeMetadata: true, batchSize },
+            async (batch) => {
+              // A full batch means more may be waiting: fetch again once this one is done, not a poll later.
+              if (batch.length === batchSize && workerId) boss.notifyWorker(workerId);
               const [first] = batch;
               if (batch.length <= 1) return first ? consume(job, first) : undefined;
               // pg-boss settles a batch as a whole: each failure is recorded here, on its own job, so that
@@ -118,8 +123,9 @@ export function createJobQueue(options: {
                 ),
               );
               return undefined;
-            }),
+            },
           );
+          ids.push(workerId);
         }
         localWorkers.set(job.name, ids);
         if (job.cron) {
