@@ -166,7 +166,16 @@ DECLARE
   added_seat_day text[];
   added_seat_day_spent bigint[];
   created_items integer[] := '{}';
+  -- The holds to place: the items they pay for, and ledger_place_holds' arguments.
   hold_items integer[] := '{}';
+  hold_owners uuid[] := '{}';
+  hold_amounts bigint[] := '{}';
+  hold_keys_wanted text[] := '{}';
+  hold_expiries_wanted timestamptz[] := '{}';
+  hold_refs text[] := '{}';
+  hold_memos text[] := '{}';
+  hold_actors_wanted text[] := '{}';
+  hold_ats timestamptz[] := '{}';
   hold_ids uuid[] := array_fill(NULL::uuid, ARRAY[n]);
   placed_holds integer;
   placed_hold record;
@@ -256,7 +265,17 @@ BEGIN
     IF outcomes[i] <> 'created' THEN CONTINUE; END IF;
 
     created_items := created_items || i;
-    IF hold_cents[i] > 0 THEN hold_items := hold_items || i; END IF;
+    IF hold_cents[i] > 0 THEN
+      hold_items := hold_items || i;
+      hold_owners := hold_owners || account_ids[i];
+      hold_amounts := hold_amounts || hold_cents[i];
+      hold_keys_wanted := hold_keys_wanted || hold_keys[i];
+      hold_expiries_wanted := hold_expiries_wanted || hold_expiries[i];
+      hold_refs := hold_refs || call_sids[i];
+      hold_memos := hold_memos || NULL::text;
+      hold_actors_wanted := hold_actors_wanted || hold_actors[i];
+      hold_ats := hold_ats || started_ats[i];
+    END IF;
     added_active := added_active + 1;
     added_holds := added_holds + hold_cents[i];
     k := array_position(added_day, days[i]);
@@ -285,16 +304,9 @@ BEGIN
   IF cardinality(hold_items) > 0 THEN
     placed_holds := 0;
     FOR placed_hold IN
-      SELECT h.item AS position, (h.placed).id AS id FROM ledger_place_holds(
-        ARRAY(SELECT account_ids[j] FROM unnest(hold_items) AS j),
-        ARRAY(SELECT hold_cents[j] FROM unnest(hold_items) AS j),
-        ARRAY(SELECT hold_keys[j] FROM unnest(hold_items) AS j),
-        ARRAY(SELECT hold_expiries[j] FROM unnest(hold_items) AS j),
-        ARRAY(SELECT call_sids[j] FROM unnest(hold_items) AS j),
-        ARRAY(SELECT NULL::text FROM unnest(hold_items) AS j),
-        ARRAY(SELECT hold_actors[j] FROM unnest(hold_items) AS j),
-        ARRAY(SELECT started_ats[j] FROM unnest(hold_items) AS j)
-      ) AS h
+      SELECT h.item AS position, (h.placed).id AS id
+        FROM ledger_place_holds(hold_owners, hold_amounts, hold_keys_wanted, hold_expiries_wanted, hold_refs,
+          hold_memos, hold_actors_wanted, hold_ats) AS h
     LOOP
       hold_ids[hold_items[placed_hold.position]] := placed_hold.id;
       placed_holds := placed_holds + 1;
