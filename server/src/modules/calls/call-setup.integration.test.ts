@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSeat, newCaller, newCallSid, type TestCaller } from '../../../test/support/calls';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
+import { migrationsFolder } from '../../db/migrate';
 import { utcDay } from './call-assessment';
 import { type Placement, type PlacementLimits, callSetupRepository as setup } from './call-setup.repository';
 import { callsRepository } from './calls.repository';
@@ -213,5 +216,40 @@ describe('placing a batch of calls', () => {
     expect(created).toBe(
       (await Promise.all(callers.map((c) => books(c.accountId)))).reduce((n, b) => n + b.count, 0),
     );
+  });
+
+  it('counts, when migrating, the calls placed before the counts were kept as the triggers count them', async () => {
+    const caller = await newCaller(t, { cents: 100 });
+    const calls = [placement(caller, 30), placement(caller, 20)];
+    await setup.place(t.db, calls, roomy);
+    const settled = await callsRepository.findBySid(t.db, calls[0]?.callSid ?? '');
+    if (!settled) throw new Error('call not placed');
+    await callsRepository.markSettled(t.db, settled.id, {
+      billedMinutes: 2,
+      costCents: 4,
+      writtenOffCents: 0,
+      at: new Date(),
+    });
+    const counts = () =>
+      t.db.execute(sql`
+        select (select coalesce(sum(active_calls), 0)::int from call_activity) as active,
+          (select coalesce(sum(committed_cents), 0)::int from call_spending) as committed`);
+    const kept = (await counts()).rows[0];
+
+    const backfill = readFileSync(path.join(migrationsFolder, '0012_calls_place.sql'), 'utf8')
+      .split('--> statement-breakpoint')
+      .map((statement) => statement.trim())
+      .filter((statement) => /^INSERT INTO call_(activity|spending)/.test(statement));
+    expect(backfill).toHaveLength(2);
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`delete from call_activity`);
+      await tx.execute(sql`delete from call_spending`);
+      for (const statement of backfill) await tx.execute(sql.raw(statement));
+    });
+
+    expect((await counts()).rows[0]).toEqual(kept);
+    expect(await snapshotOf(caller)).toMatchObject({
+      usage: { accountActive: 1, seatActive: 1, accountSpentCents: 24, seatSpentCents: 24 },
+    });
   });
 });
