@@ -143,6 +143,20 @@ describe('buildApp', () => {
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
+  it('sends the same security headers on an error answer as on a success', async () => {
+    const app = await build();
+    for (const url of ['/healthz', '/api/no-such-route']) {
+      const { headers } = await app.inject({ method: 'GET', url });
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(headers['permissions-policy']).toBe('microphone=(self), camera=(), geolocation=(), payment=()');
+      expect(headers['content-security-policy']).toContain("object-src 'none'");
+      // Served over plain HTTP here: no HSTS, and no upgrade of the page's requests.
+      expect(headers['strict-transport-security']).toBeUndefined();
+      expect(headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    }
+  });
+
   it('publishes an OpenAPI document generated from the route schemas', async () => {
     const app = await build();
     const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();

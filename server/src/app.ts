@@ -81,7 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await registerSecurityHeaders(app, { hsts: config.http.secureCookies });
+  registerSecurityHeaders(app, { hsts: config.http.secureCookies });
   registerErrorHandling(app);
   await app.register(fastifyCookie);
   registerCsrfProtection(app, config.http);
