@@ -156,9 +156,12 @@ export function parsePhone(
   const defaultIso = options.defaultCountry?.toUpperCase();
   const defaultCountry =
     defaultIso && isSupportedCountry(defaultIso) ? (defaultIso as CountryCode) : undefined;
+  const parsed = parsePhoneNumberFromString(text, defaultCountry);
+  if (parsed?.isValid()) return { ok: true, phone: normalized(parsed) };
+
+  // Only a number we cannot take needs to be looked at again, for the reason why.
   const fallback = defaultCountry ? countryInfo(defaultCountry) : null;
   const lengthProblem = validatePhoneNumberLength(text, defaultCountry);
-  const parsed = parsePhoneNumberFromString(text, defaultCountry);
   const country = countryForMessages(text, parsed, fallback);
 
   if (lengthProblem === 'NOT_A_NUMBER')
@@ -179,22 +182,20 @@ export function parsePhone(
     return failure('too_long', `That number is too long for ${country?.nameInSentence ?? 'its country'}`);
   }
   if (!parsed) return failure('not_a_number', "That doesn't look like a phone number");
-  if (!parsed.isValid()) {
-    return country
-      ? diagnoseInvalid(text, defaultCountry, parsed, country)
-      : failure('invalid', "That number doesn't exist; please check it");
-  }
+  return country
+    ? diagnoseInvalid(text, defaultCountry, parsed, country)
+    : failure('invalid', "That number doesn't exist; please check it");
+}
+
+function normalized(parsed: PhoneNumber): NormalizedPhone {
   const type = parsed.getType();
   return {
-    ok: true,
-    phone: {
-      e164: parsed.number,
-      country: parsed.country ?? null,
-      callingCode: parsed.countryCallingCode,
-      nationalNumber: parsed.nationalNumber,
-      kind: type ? kinds[type] : 'unknown',
-      international: parsed.formatInternational(),
-    },
+    e164: parsed.number,
+    country: parsed.country ?? null,
+    callingCode: parsed.countryCallingCode,
+    nationalNumber: parsed.nationalNumber,
+    kind: type ? kinds[type] : 'unknown',
+    international: parsed.formatInternational(),
   };
 }
 
