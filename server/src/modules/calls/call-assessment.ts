@@ -24,8 +24,8 @@ export function utcDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
-/** Concurrent reads share a round trip: two batches at a time, as on the ledger's posting path. */
-const SNAPSHOT_BATCHES_IN_FLIGHT = 2;
+/** Concurrent reads share a round trip, one batch at a time, as the placements do (see voice.service.ts). */
+const SNAPSHOT_BATCHES_IN_FLIGHT = 1;
 const SNAPSHOT_BATCH_MAX = 64;
 
 /**
