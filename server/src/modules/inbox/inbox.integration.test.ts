@@ -77,6 +77,60 @@ describe('provider event inbox', () => {
     expect(applied.filter((key) => key === 'evt_1')).toEqual(['evt_1']);
   });
 
+  it('stores a burst of webhooks arriving together, each event once, with one job per event', async () => {
+    const event = (key: string) => ({
+      provider: 'twilio' as const,
+      eventKey: key,
+      type: 'ringing',
+      payload: {},
+    });
+    await inbox.receive(event('burst-0'), processEvent);
+    // Forty deliveries at once: every key twice, and one already stored before the burst.
+    const keys = Array.from({ length: 20 }, (_, n) => `burst-${n}`).flatMap((key) => [key, key]);
+    const results = await Promise.all(keys.map((key) => inbox.receive(event(key), processEvent)));
+
+    const stored = results.flatMap((result, index) => (result.duplicate ? [] : [keys[index]]));
+    expect(stored.sort()).toEqual(Array.from({ length: 19 }, (_, n) => `burst-${n + 1}`).sort());
+    for (const n of Array.from({ length: 20 }, (_, i) => i)) {
+      expect(await database.db.$count(providerEvents, eq(providerEvents.eventKey, `burst-${n}`))).toBe(1);
+    }
+    await waitFor(async () =>
+      applied.filter((key) => key.startsWith('burst-')).length >= 20 ? true : undefined,
+    );
+    const jobs = await database.pool.query(
+      `select count(*)::int as n from pgboss.job where name = $1 and data->>'eventId' in
+         (select id::text from provider_events where event_key like 'burst-%')`,
+      [processEvent.name],
+    );
+    expect(jobs.rows[0].n).toBe(20);
+    expect(applied.filter((key) => key.startsWith('burst-')).sort()).toEqual(
+      Array.from({ length: 20 }, (_, n) => `burst-${n}`).sort(),
+    );
+  });
+
+  it('stores the other events of a burst when one of them cannot be stored', async () => {
+    const unstorable = { provider: 'twilio' as const, eventKey: 'bad', type: 'x', payload: { n: 1n } };
+    const deliveries = await Promise.allSettled([
+      inbox.receive({ provider: 'twilio', eventKey: 'lead', type: 'x', payload: {} }, processEvent),
+      ...['good-1', 'good-2'].map((key) =>
+        inbox.receive({ provider: 'twilio', eventKey: key, type: 'x', payload: {} }, processEvent),
+      ),
+      inbox.receive(unstorable, processEvent),
+      inbox.receive({ provider: 'twilio', eventKey: 'good-3', type: 'x', payload: {} }, processEvent),
+    ]);
+    expect(deliveries.map((delivery) => delivery.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    for (const key of ['lead', 'good-1', 'good-2', 'good-3']) {
+      await waitFor(async () => ((await statusOf(key))?.status === 'processed' ? true : undefined));
+    }
+    expect(await statusOf('bad')).toBeUndefined();
+  });
+
   it('retries a failing event and records the attempts', async () => {
     failuresLeft = 1;
     await inbox.receive(

@@ -8,14 +8,29 @@ export type NewProviderEvent = Pick<ProviderEvent, 'provider' | 'eventKey' | 'ty
 };
 
 export const inboxRepository = {
-  /** Stores the event unless the provider sent it before; returns its id only when it is new. */
-  async insertOnce(db: Executor, event: NewProviderEvent): Promise<string | undefined> {
-    const [row] = await db
+  /**
+   * Stores each event unless the provider sent it before (or it comes twice here), in one statement. Answers,
+   * in the order given, the id of each event stored now, undefined for the others.
+   */
+  async insertOnce(db: Executor, events: NewProviderEvent[]): Promise<(string | undefined)[]> {
+    if (events.length === 0) return [];
+    const rows = await db
       .insert(providerEvents)
-      .values(event)
+      .values(events)
       .onConflictDoNothing({ target: [providerEvents.provider, providerEvents.eventKey] })
-      .returning({ id: providerEvents.id });
-    return row?.id;
+      .returning({
+        id: providerEvents.id,
+        provider: providerEvents.provider,
+        eventKey: providerEvents.eventKey,
+      });
+    const stored = new Map(rows.map((row) => [`${row.provider}\u0000${row.eventKey}`, row.id]));
+    return events.map((event) => {
+      const key = `${event.provider}\u0000${event.eventKey}`;
+      const id = stored.get(key);
+      // The first of repeated events is the one stored.
+      stored.delete(key);
+      return id;
+    });
   },
 
   async findById(db: Executor, id: string): Promise<ProviderEvent | undefined> {

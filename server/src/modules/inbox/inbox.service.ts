@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client';
+import { createBatcher } from '../../platform/batcher';
 import type { Clock } from '../../platform/clock';
 import type { JobDefinition } from '../../platform/jobs/define-job';
 import type { JobQueue } from '../../platform/jobs/job-queue';
@@ -12,25 +13,53 @@ export type EventOutcome = { status: 'processed' | 'ignored'; outcome: string };
 
 const RETENTION_MS = 90 * 86_400_000;
 
+/**
+ * Webhooks that arrive together are stored together: one transaction (one commit) for a batch of events and
+ * their jobs, one batch at a time, as the call setups are (see calls/voice.service.ts).
+ */
+const RECEIVE_BATCHES_IN_FLIGHT = 1;
+const RECEIVE_BATCH_MAX = 64;
+
+type Delivery = { event: IncomingEvent; job: EventJob };
+
 export function createInboxService(deps: {
   db: Database;
-  jobs: Pick<JobQueue, 'send'>;
+  jobs: Pick<JobQueue, 'send' | 'sendMany'>;
   clock: Clock;
   logger: Logger;
 }) {
   const { db, clock } = deps;
+
+  /** Stores the new events of a batch and queues a job for each, in one transaction. */
+  function store(deliveries: Delivery[]): Promise<{ duplicate: boolean }[]> {
+    return db.transaction(async (tx) => {
+      const receivedAt = clock.now();
+      const ids = await repository.insertOnce(
+        tx,
+        deliveries.map(({ event }) => ({ ...event, receivedAt })),
+      );
+      const queued = new Map<EventJob, { eventId: string }[]>();
+      for (const [index, { job }] of deliveries.entries()) {
+        const eventId = ids[index];
+        if (eventId) queued.set(job, [...(queued.get(job) ?? []), { eventId }]);
+      }
+      for (const [job, payloads] of queued) await deps.jobs.sendMany(job, payloads, { executor: tx });
+      return ids.map((id) => ({ duplicate: id === undefined }));
+    });
+  }
+  const deliveries = createBatcher({
+    run: store,
+    maxInFlight: RECEIVE_BATCHES_IN_FLIGHT,
+    maxBatch: RECEIVE_BATCH_MAX,
+  });
+
   return {
     /**
      * Stores a verified webhook and queues its processing, in one transaction. A provider's retry of an event
      * already stored changes nothing. Fast: this is what a webhook route does before it answers.
      */
-    async receive(event: IncomingEvent, job: EventJob): Promise<{ duplicate: boolean }> {
-      return db.transaction(async (tx) => {
-        const eventId = await repository.insertOnce(tx, { ...event, receivedAt: clock.now() });
-        if (!eventId) return { duplicate: true };
-        await deps.jobs.send(job, { eventId }, { executor: tx });
-        return { duplicate: false };
-      });
+    receive(event: IncomingEvent, job: EventJob): Promise<{ duplicate: boolean }> {
+      return deliveries.submit({ event, job });
     },
 
     /**

@@ -8,7 +8,7 @@ export type { EventJob, EventOutcome, InboxService, IncomingEvent, ProviderEvent
 
 export function createInboxModule(deps: {
   db: Database;
-  jobs: Pick<JobQueue, 'send'>;
+  jobs: Pick<JobQueue, 'send' | 'sendMany'>;
   clock: Clock;
   logger: Logger;
 }) {

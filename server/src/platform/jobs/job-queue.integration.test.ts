@@ -147,6 +147,32 @@ describe('createJobQueue', () => {
     );
     expect(rows.rows[0]?.n).toBe(0);
   });
+
+  it('queues many jobs in one statement, with the queue’s retry settings, only if the transaction commits', async () => {
+    await expect(
+      database.db.transaction(async (tx) => {
+        await queue.sendMany(batched, [{ word: 'many-rolled-back' }], { executor: tx });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    await database.db.transaction(async (tx) => {
+      await queue.sendMany(batched, [{ word: 'many-1' }, { word: 'many-2' }], { executor: tx });
+    });
+    await queue.sendMany(batched, [{ word: 'many-3' }]);
+    await waitFor(async () =>
+      ['many-1', 'many-2', 'many-3'].every((word) => batchRuns.includes(word)) ? true : undefined,
+    );
+    const jobs = await database.pool.query(
+      `select data->>'word' as word, retry_limit from pgboss.job
+        where name = $1 and data->>'word' like 'many-%' order by 1`,
+      [batched.name],
+    );
+    expect(jobs.rows).toEqual([
+      { word: 'many-1', retry_limit: 2 },
+      { word: 'many-2', retry_limit: 2 },
+      { word: 'many-3', retry_limit: 2 },
+    ]);
+  });
 });
 
 describe('a backlog of batched jobs', () => {

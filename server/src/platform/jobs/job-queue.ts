@@ -19,6 +19,8 @@ export type JobQueue = {
   /** Creates the queues; with `work`, also consumes them and registers their schedules. */
   register(jobs: readonly AnyJobDefinition[], options: { work: boolean }): Promise<void>;
   send<P>(job: JobDefinition<P>, payload: P, options?: SendOptions): Promise<string | null>;
+  /** Queues one job per payload, in one statement (with the queue's own retry and expiry settings). */
+  sendMany<P>(job: JobDefinition<P>, payloads: P[], options?: Pick<SendOptions, 'executor'>): Promise<void>;
   isReady(): Promise<boolean>;
   stop(options?: { timeoutMs?: number }): Promise<void>;
 };
@@ -57,6 +59,11 @@ export function createJobQueue(options: {
 
   const localWorkers = new Map<string, string[]>();
   let started = false;
+
+  /** Outside a transaction a job is visible at once: wake the local workers instead of waiting for a poll. */
+  function wakeWorkers(name: string) {
+    for (const workerId of localWorkers.get(name) ?? []) boss.notifyWorker(workerId);
+  }
 
   async function consume(job: AnyJobDefinition, raw: PgBoss.JobWithMetadata<unknown>) {
     const log = logger.child({ job: job.name, jobId: raw.id, attempt: raw.retryCount + 1 });
@@ -140,10 +147,17 @@ export function createJobQueue(options: {
         ...rest,
         ...(executor ? { db: drizzleExecutor(executor) } : {}),
       });
-      // Outside a transaction the job is visible at once: wake a local worker instead of waiting for its poll.
-      if (id && !executor)
-        for (const workerId of localWorkers.get(job.name) ?? []) boss.notifyWorker(workerId);
+      if (id && !executor) wakeWorkers(job.name);
       return id;
+    },
+
+    async sendMany(job, payloads, { executor } = {}) {
+      if (payloads.length === 0) return;
+      await boss.insert(
+        payloads.map((payload) => ({ name: job.name, data: payload as object })),
+        executor ? { db: drizzleExecutor(executor) } : {},
+      );
+      if (!executor) wakeWorkers(job.name);
     },
 
     async isReady() {
