@@ -218,6 +218,55 @@ describe('placing a batch of calls', () => {
     );
   });
 
+  it('counts the calls one statement inserts for each seat and UTC day, and takes a deleted call away', async () => {
+    const owner = await newCaller(t, { kind: 'company', domain: 'statement.example' });
+    const seat = await addSeat(t, owner, 'statement.example');
+    const rows = [
+      { caller: owner, startedAt: '2026-11-28T23:59:59Z', hold: 10, cost: null },
+      { caller: owner, startedAt: '2026-11-29T00:00:00Z', hold: 20, cost: null },
+      { caller: owner, startedAt: '2026-11-29T08:00:00Z', hold: 30, cost: 4 },
+      { caller: seat, startedAt: '2026-11-29T09:00:00Z', hold: 40, cost: null },
+      { caller: seat, startedAt: '2026-11-29T10:00:00Z', hold: 50, cost: null },
+    ];
+    const values = sql.join(
+      rows.map(
+        (
+          row,
+        ) => sql`(${row.caller.accountId}::uuid, ${row.caller.userId}::uuid, ${row.caller.membershipId}::uuid,
+          ${newCallSid()}, '+12025550100', 'US', 'United States', '+15005550006', 17500, ${row.hold},
+          ${row.hold * 60}, ${row.startedAt}::timestamptz, ${row.cost}::bigint,
+          case when ${row.cost}::bigint is null then null else now() end)`,
+      ),
+      sql`, `,
+    );
+    const inserted = await t.db.execute<{ id: string }>(sql`
+      insert into calls (account_id, user_id, membership_id, call_sid, to_e164, country, destination, caller_id,
+        rate_micros, hold_cents, time_limit_seconds, started_at, cost_cents, settled_at)
+      values ${values} returning id`);
+    const usage = async () =>
+      (
+        await t.db.execute<{ seat: string; day: string; active: number; committed: number }>(sql`
+          select s.membership_id as seat, to_char(s.day, 'YYYY-MM-DD') as day,
+                 coalesce(a.active_calls, 0)::int as active, s.committed_cents::int as committed
+            from call_spending s
+            left join call_activity a on a.account_id = s.account_id and a.membership_id = s.membership_id
+           where s.account_id = ${owner.accountId} and s.committed_cents <> 0
+           order by 1, 2`)
+      ).rows;
+    // Active calls are kept per seat, money committed per seat and day: each day's row shows its seat's calls.
+    const expected = [
+      { seat: owner.membershipId, day: '2026-11-28', active: 2, committed: 10 },
+      { seat: owner.membershipId, day: '2026-11-29', active: 2, committed: 24 },
+      { seat: seat.membershipId, day: '2026-11-29', active: 2, committed: 90 },
+    ].sort((a, b) => (`${a.seat} ${a.day}` < `${b.seat} ${b.day}` ? -1 : 1));
+    expect(await usage()).toEqual(expected);
+
+    await t.db.execute(sql`delete from calls where id = ${inserted.rows[4]?.id}::uuid`);
+    expect(await usage()).toEqual(
+      expected.map((row) => (row.seat === seat.membershipId ? { ...row, active: 1, committed: 40 } : row)),
+    );
+  });
+
   it('counts, when migrating, the calls placed before the counts were kept as the triggers count them', async () => {
     const caller = await newCaller(t, { cents: 100 });
     const calls = [placement(caller, 30), placement(caller, 20)];
