@@ -178,7 +178,7 @@ export const callSetupRepository = {
   },
 
   /**
-   * Places each call with its hold in one transaction, through `calls_place` (migration 0011), and answers in
+   * Places each call with its hold in one transaction, through `calls_place` (migration 0012), and answers in
    * the order given. The batch goes in account order: the lock order of every transaction that takes more
    * than one account's locks.
    */
