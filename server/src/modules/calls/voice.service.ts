@@ -28,7 +28,7 @@ export type VoiceSettings = {
 /**
  * Concurrent call setups share a transaction (and its commit), one batch at a time: the setups that arrive
  * meanwhile form the next batch, so batches grow with the load. Measured on two cores, a second batch in flight
- * cost more in round trips (each wakes the database and this process) than it gained in parallelism.
+ * gained no parallelism and cost round trips (each wakes the database and this process); see the README.
  */
 const PLACEMENT_BATCHES_IN_FLIGHT = 1;
 const PLACEMENT_BATCH_MAX = 64;
