@@ -41,7 +41,10 @@ export function createInboxService(deps: {
       const queued = new Map<EventJob, { eventId: string }[]>();
       for (const [index, { job }] of deliveries.entries()) {
         const eventId = ids[index];
-        if (eventId) queued.set(job, [...(queued.get(job) ?? []), { eventId }]);
+        if (!eventId) continue;
+        const payloads = queued.get(job) ?? [];
+        payloads.push({ eventId });
+        queued.set(job, payloads);
       }
       for (const [job, payloads] of queued) await deps.jobs.sendMany(job, payloads, { executor: tx });
       return ids.map((id) => ({ duplicate: id === undefined }));
