@@ -109,10 +109,9 @@ export function createHoldsService(context: LedgerContext) {
         const capture = { holdId, amountCents, systemAccountId, kind, ...details, now: clock.now() };
         const posting = await postings.captureHold(db, capture);
         if (posting.status === 'applied') {
-          const hold = await findHold(holdId);
-          const owner = await repository.ownerOf(db, hold.ledgerAccountId);
+          const { hold, transfer, owner } = posting.row;
           if (owner) await context.walletDebited(owner);
-          return { hold, transfer: posting.row, replayed: false };
+          return { hold, transfer, replayed: false };
         }
         const outcome = await explainCapture(holdId, amountCents);
         if (outcome) return outcome;

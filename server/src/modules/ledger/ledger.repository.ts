@@ -63,17 +63,6 @@ export const ledgerRepository = {
     return rows.flatMap((row) => (row.accountId ? [row.accountId] : []));
   },
 
-  /** The identity account that owns a wallet; undefined for system accounts. */
-  async ownerOf(db: Executor, ledgerAccountId: string): Promise<string | undefined> {
-    const row = one(
-      await db
-        .select({ accountId: ledgerAccounts.accountId })
-        .from(ledgerAccounts)
-        .where(eq(ledgerAccounts.id, ledgerAccountId)),
-    );
-    return row?.accountId ?? undefined;
-  },
-
   async findWallet(db: Executor, accountId: string): Promise<LedgerAccount | undefined> {
     return one(await db.select().from(ledgerAccounts).where(eq(ledgerAccounts.accountId, accountId)));
   },

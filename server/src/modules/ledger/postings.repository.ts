@@ -3,6 +3,8 @@ import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { runPrepared } from '../../db/prepared';
 import {
+  type Capture,
+  type CaptureRow,
   captureHold,
   type Hold,
   type HoldCapture,
@@ -18,6 +20,7 @@ import {
   settleHold,
   type Transfer,
   type TransferRow,
+  toCapture,
   toHold,
   toTransfer,
   type WalletMove,
@@ -96,10 +99,10 @@ export const postingsRepository = {
     return post(() => runPrepared<HoldRow, HoldPlacement>(db, placeHold, hold), toHold, HOLD_KEY);
   },
 
-  captureHold(db: Executor, capture: HoldCapture): Promise<Posting<Transfer>> {
+  captureHold(db: Executor, capture: HoldCapture): Promise<Posting<Capture>> {
     return post(
-      () => runPrepared<TransferRow, HoldCapture>(db, captureHold, capture),
-      toTransfer,
+      () => runPrepared<CaptureRow, HoldCapture>(db, captureHold, capture),
+      toCapture,
       TRANSFER_KEY,
     );
   },

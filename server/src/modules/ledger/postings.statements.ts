@@ -156,27 +156,39 @@ export const placeHold: PreparedStatement<HoldPlacement> = {
 /**
  * The captured amount leaves the wallet and the whole hold stops counting against it, in one go. The
  * transfer's key is derived from the hold (`hold:<id>`), and the hold's status makes a second capture a no-op.
+ * Answers the transfer with the hold as it now is (its columns prefixed `hold__`) and the wallet's owner.
  */
 export const captureHold: PreparedStatement<HoldCapture> = {
   name: 'ledger_capture_hold',
   text: `with hold as (
     update holds set status = 'captured', captured_cents = $2, settled_at = $8
      where id = $1 and status = 'active' and expires_at > $8 and amount_cents >= $2
-    returning id, ledger_account_id, amount_cents
+    returning ${HOLD_COLUMNS}
   ), wallet as (
     update ledger_accounts account
        set balance_cents = account.balance_cents - $2, held_cents = account.held_cents - hold.amount_cents
       from hold
      where account.id = hold.ledger_account_id
-    returning account.id, account.balance_cents
+    returning account.id, account.account_id, account.balance_cents
+  ), transfer as (
+    ${INSERT_TRANSFER}
+    select $4::text, wallet.id, $3::uuid, $2, 'hold:' || hold.id, hold.id, $5::text, $6::text, $7::text,
+           wallet.balance_cents, null, $8
+      from hold, wallet
+    returning ${TRANSFER_COLUMNS}
   )
-  ${INSERT_TRANSFER}
-  select $4::text, wallet.id, $3::uuid, $2, 'hold:' || hold.id, hold.id, $5::text, $6::text, $7::text,
-         wallet.balance_cents, null, $8
-    from hold, wallet
-  returning ${TRANSFER_COLUMNS}`,
+  select transfer.*, wallet.account_id as owner, ${HOLD_COLUMNS.split(',')
+    .map((column) => `hold.${column.trim()} as hold__${column.trim()}`)
+    .join(', ')}
+    from transfer, hold, wallet`,
   params: (c) => [c.holdId, c.amountCents, c.systemAccountId, c.kind, c.reference, c.memo, c.actor, c.now],
 };
+
+/** A capture's row: the transfer, the wallet's owner, and the hold's columns prefixed `hold__`. */
+export type CaptureRow = TransferRow & { owner: string | null } & {
+  [Column in keyof HoldRow as `hold__${Column}`]: HoldRow[Column];
+};
+export type Capture = { transfer: Transfer; hold: Hold; owner: string | null };
 
 /** Releases an active hold; as `expired`, only once its expiry has passed. */
 export const settleHold: PreparedStatement<HoldSettlement> = {
@@ -255,6 +267,27 @@ export function toTransfer(row: TransferRow): Transfer {
     debitBalanceAfterCents: cents(row.debit_balance_after_cents),
     creditBalanceAfterCents: cents(row.credit_balance_after_cents),
     createdAt: new Date(row.created_at),
+  };
+}
+
+export function toCapture(row: CaptureRow): Capture {
+  return {
+    transfer: toTransfer(row),
+    owner: row.owner,
+    hold: toHold({
+      id: row.hold__id,
+      ledger_account_id: row.hold__ledger_account_id,
+      amount_cents: row.hold__amount_cents,
+      idempotency_key: row.hold__idempotency_key,
+      status: row.hold__status,
+      expires_at: row.hold__expires_at,
+      captured_cents: row.hold__captured_cents,
+      reference: row.hold__reference,
+      memo: row.hold__memo,
+      actor: row.hold__actor,
+      created_at: row.hold__created_at,
+      settled_at: row.hold__settled_at,
+    }),
   };
 }
 
