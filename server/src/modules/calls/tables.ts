@@ -63,10 +63,12 @@ export const calls = pgTable(
   },
   (t) => [
     uniqueIndex('calls_call_sid_key').on(t.callSid),
-    uniqueIndex('calls_child_call_sid_key').on(t.childCallSid),
+    // A call learns its dialed leg later: placing it writes no entry here.
+    uniqueIndex('calls_child_call_sid_key').on(t.childCallSid).where(sql`${t.childCallSid} is not null`),
     index('calls_account_started_idx').on(t.accountId, t.startedAt, t.id),
     index('calls_membership_started_idx').on(t.membershipId, t.startedAt),
-    index('calls_unsettled_idx').on(t.accountId, t.startedAt).where(sql`${t.settledAt} is null`),
+    // The stale-call sweeper's read: unsettled calls of every account, oldest first.
+    index('calls_unsettled_idx').on(t.startedAt).where(sql`${t.settledAt} is null`),
     check(
       'calls_status_known',
       sql`${t.status} in (${sql.raw(CALL_STATUSES.map((status) => `'${status}'`).join(', '))})`,
