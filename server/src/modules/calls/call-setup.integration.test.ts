@@ -68,6 +68,13 @@ async function books(accountId: string) {
   return { held: Number(row.held), holds: Number(row.holds), calls: Number(row.calls), count: row.count };
 }
 
+/** Settles a placed call at the given cost, as the status callbacks' job does. */
+async function settle(callSid: string, charge: { billedMinutes: number; costCents: number }) {
+  const call = await callsRepository.findBySid(t.db, callSid);
+  if (!call) throw new Error(`call ${callSid} not placed`);
+  await callsRepository.markSettled(t.db, call.id, { ...charge, writtenOffCents: 0, at: new Date() });
+}
+
 describe('placing a batch of calls', () => {
   it('holds each call and records it in one go, in the order given', async () => {
     const caller = await newCaller(t, { cents: 100 });
@@ -174,15 +181,8 @@ describe('placing a batch of calls', () => {
     const caller = await newCaller(t, { cents: 100 });
     const call = placement(caller, 40);
     await setup.place(t.db, [call], roomy);
-    const row = await callsRepository.findBySid(t.db, call.callSid);
-    if (!row) throw new Error('call not placed');
 
-    await callsRepository.markSettled(t.db, row.id, {
-      billedMinutes: 1,
-      costCents: 2,
-      writtenOffCents: 0,
-      at: new Date(),
-    });
+    await settle(call.callSid, { billedMinutes: 1, costCents: 2 });
 
     expect((await snapshotOf(caller)).usage).toEqual({
       accountActive: 0,
@@ -271,14 +271,7 @@ describe('placing a batch of calls', () => {
     const caller = await newCaller(t, { cents: 100 });
     const calls = [placement(caller, 30), placement(caller, 20)];
     await setup.place(t.db, calls, roomy);
-    const settled = await callsRepository.findBySid(t.db, calls[0]?.callSid ?? '');
-    if (!settled) throw new Error('call not placed');
-    await callsRepository.markSettled(t.db, settled.id, {
-      billedMinutes: 2,
-      costCents: 4,
-      writtenOffCents: 0,
-      at: new Date(),
-    });
+    await settle(calls[0]?.callSid ?? '', { billedMinutes: 2, costCents: 4 });
     const counts = () =>
       t.db.execute(sql`
         select (select coalesce(sum(active_calls), 0)::int from call_activity) as active,

@@ -1,4 +1,5 @@
 import type { CallItem, CallQuoteResponse, CallsResponse } from '@mobayilo/contract';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addSeat,
@@ -49,6 +50,17 @@ describe('GET /api/calls/token', () => {
       expect(response.json()).toMatchObject({
         error: { code: 'insufficient_funds', message: expect.stringContaining('enough credit') },
       });
+    }
+  });
+
+  it('gives neither a token nor a price to a caller whose account was suspended while signed in', async () => {
+    const caller = await newCaller(t, { cents: 500 });
+    await t.db.execute(sql`update accounts set status = 'suspended' where id = ${caller.accountId}`);
+    for (const path of ['/api/calls/token', '/api/calls/quote?to=%2B12025550100']) {
+      const response = await caller.client.get(path);
+      // Suspension ends the session; the setup's own check (403) covers a change between the two reads.
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ error: { code: 'unauthorized' } });
     }
   });
 

@@ -82,9 +82,9 @@ export const calls = pgTable(
 );
 
 /**
- * What counts against the toll-fraud limits is kept by triggers on `calls` (migration 0012), in the
- * transaction that changes a call, so that a call setup reads a few rows instead of every call its account
- * placed today. Neither table indexes the counted column, so each change is a heap-only update.
+ * What counts against the toll-fraud limits is kept by triggers on `calls` (migrations 0012 and 0013: an
+ * insert counts its calls once per statement, a settlement or deletion its row), in the transaction that
+ * changes a call, so that a call setup reads a few rows instead of every call its account placed today. Neither table indexes the counted column, so each change is a heap-only update.
  *
  * The calls of each seat not yet settled (in progress, or stale until the sweeper closes them).
  */

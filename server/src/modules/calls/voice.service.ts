@@ -80,15 +80,18 @@ export function createVoiceService(deps: {
     return sayAndHangUp(refusalMessages[reason]);
   }
 
+  /** The caller is unknown, or its seat or account can no longer call. */
+  function refuseCaller(context: Record<string, unknown>): string {
+    deps.metrics.refused.inc({ reason: 'caller_not_allowed' });
+    log.warn(context, 'call refused: unknown or inactive caller');
+    return sayAndHangUp(callerNotAllowedMessage);
+  }
+
   /** Resolves who calls and where to; a TwiML refusal when either cannot be. */
   async function resolve(input: { callSid: string; from: string; to: string }) {
     const membershipId = membershipFromClient(input.from);
     const snapshot = membershipId ? await deps.assessor.snapshot(membershipId) : null;
-    if (!snapshot) {
-      deps.metrics.refused.inc({ reason: 'caller_not_allowed' });
-      log.warn({ callSid: input.callSid, from: input.from }, 'call refused: unknown or inactive caller');
-      return { twiml: sayAndHangUp(callerNotAllowedMessage) };
-    }
+    if (!snapshot) return { twiml: refuseCaller({ callSid: input.callSid, from: input.from }) };
     const parsed = parsePhone(input.to);
     if (!parsed.ok) {
       deps.metrics.refused.inc({ reason: 'invalid_phone_number' });
@@ -173,7 +176,7 @@ export function createVoiceService(deps: {
       if (placed.outcome === 'exists') return dialFor(placed.call);
       if (placed.outcome !== 'insufficient_funds' || attempt === 2) return refuse(placed.outcome, context);
       const again = await deps.assessor.snapshot(caller.membershipId);
-      if (!again) return refuse('insufficient_funds', context);
+      if (!again) return refuseCaller(context);
       snapshot = again;
     }
   }

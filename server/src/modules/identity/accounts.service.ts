@@ -35,8 +35,6 @@ export type Caller = {
   account: { id: string; kind: Account['kind'] };
 };
 
-const _uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function toMember(row: MemberRow) {
   return {
     id: row.id,
