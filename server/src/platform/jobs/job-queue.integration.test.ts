@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
@@ -120,9 +121,12 @@ describe('createJobQueue', () => {
 
   it('runs a batch of jobs side by side, retrying only the one that failed', async () => {
     const words = ['a', 'b', 'bad', 'c', 'd'];
-    const ids = await database.db.transaction(async (tx) =>
-      Promise.all(words.map((word) => queue.send(batched, { word }, { executor: tx }))),
-    );
+    const ids = await database.db.transaction(async (tx) => {
+      const sent: (string | null)[] = [];
+      // One statement at a time: a transaction is one connection.
+      for (const word of words) sent.push(await queue.send(batched, { word }, { executor: tx }));
+      return sent;
+    });
     const states = await waitFor(async () => {
       const all = await Promise.all(ids.map((id) => stateOf(batched.name, String(id))));
       return all.every((state) => state?.state === 'completed') ? all : undefined;
@@ -218,5 +222,67 @@ describe('a backlog of batched jobs', () => {
       await consumer.stop();
       await producer.stop();
     }
+  });
+});
+
+describe('stopping the queue', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('waits for jobs whose fetch was still on its way back, and records them as done', async () => {
+    const handled: number[] = [];
+    const late = defineJob({
+      name: 'test.late',
+      schema: z.object({ n: z.number() }),
+      async handler(payload) {
+        handled.push(payload.n);
+      },
+    });
+    const settings = {
+      logger: createLogger({ log: { level: 'silent' } }),
+      metrics: createMetrics(),
+      pollSeconds: 600,
+    };
+    const producer = createJobQueue({ pool: database.pool, ...settings });
+    await producer.start();
+    await producer.register([late], { work: false });
+    const id = await producer.send(late, { n: 1 });
+    await producer.stop();
+
+    // The consumer's fetches reach the database, but their answer is held back until the stop has begun.
+    let fetched = () => {};
+    const fetchedJob = new Promise<void>((resolve) => {
+      fetched = resolve;
+    });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const heldBackPool = {
+      async query(text: string, values?: unknown[]) {
+        const result = await database.pool.query(text, values);
+        if (text.includes('SKIP LOCKED') && result.rows.length > 0) {
+          fetched();
+          await released;
+        }
+        return result;
+      },
+    };
+    const consumer = createJobQueue({ pool: heldBackPool as unknown as pg.Pool, ...settings });
+    await consumer.start();
+    await consumer.register([late], { work: true });
+    await fetchedJob;
+
+    const stopped = consumer.stop();
+    setTimeout(release, 300);
+    await stopped;
+    expect(handled).toEqual([1]);
+    const state = await database.pool.query('select state from pgboss.job where id = $1', [id]);
+    expect(state.rows[0]).toEqual({ state: 'completed' });
   });
 });

@@ -47,8 +47,18 @@ export function createJobQueue(options: {
   pollSeconds: number;
 }): JobQueue {
   const { logger, metrics } = options;
+  /** pg-boss statements and job handlers still running: a stop waits for them, so the pool may close after it. */
+  let busy = 0;
+  async function tracked<T>(work: () => Promise<T>): Promise<T> {
+    busy += 1;
+    try {
+      return await work();
+    } finally {
+      busy -= 1;
+    }
+  }
   const boss = new PgBoss({
-    db: { executeSql: (text, values) => options.pool.query(text, values) },
+    db: { executeSql: (text, values) => tracked(() => options.pool.query(text, values)) },
     schema: 'pgboss',
     pollingIntervalSeconds: options.pollSeconds,
     // pg-boss keeps finished jobs for inspection, then deletes them.
@@ -114,10 +124,8 @@ export function createJobQueue(options: {
         const batchSize = job.batchSize ?? 1;
         for (let i = 0; i < (job.concurrency ?? 1); i += 1) {
           let workerId: string | undefined;
-          workerId = await boss.work<unknown>(
-            job.name,
-            { includeMetadata: true, batchSize },
-            async (batch) => {
+          workerId = await boss.work<unknown>(job.name, { includeMetadata: true, batchSize }, async (batch) =>
+            tracked(async () => {
               // A full batch means more may be waiting: fetch again once this one is done, not a poll later.
               if (batch.length === batchSize && workerId) boss.notifyWorker(workerId);
               const [first] = batch;
@@ -130,7 +138,7 @@ export function createJobQueue(options: {
                 ),
               );
               return undefined;
-            },
+            }),
           );
           ids.push(workerId);
         }
@@ -168,7 +176,13 @@ export function createJobQueue(options: {
     async stop({ timeoutMs = 10_000 } = {}) {
       if (!started) return;
       started = false;
+      const deadline = Date.now() + timeoutMs;
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+      // pg-boss waits for the jobs its workers hold, but not for a fetch still on its way back (whose jobs then
+      // run after the stop) nor for the statement recording a finished job: wait until both are done too.
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      } while (busy > 0 && Date.now() < deadline);
     },
   };
 }
