@@ -4,6 +4,7 @@ import { signWebhook } from '../server/src/providers/telephony/twilio/twilio-sig
 import { startServerProcess } from '../server/test/support/server-process';
 import { type LoadResult, load, report, reportLoad } from './support/load';
 import { startProduct } from './support/product';
+import { fundedCallers } from './support/session';
 
 // The voice webhook is on the path of every call setup: signature, caller, rate, wallet, caps, hold, insert,
 // TwiML. Measured against /healthz in the same run (the ceiling of the HTTP stack): its throughput at full
@@ -23,36 +24,6 @@ const product = await startProduct({
   CALL_DAILY_CAP_SEAT_CENTS: '1000000000',
 });
 const base = product.baseUrl;
-
-/** A browser session against the product: cookies and the CSRF token. */
-async function session(credentials: { email: string; password: string }, signUp: boolean) {
-  const cookies = new Map<string, string>();
-  async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(cookies.has('csrf') ? { 'x-csrf-token': cookies.get('csrf') ?? '' } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      cookies.set(name, value);
-    }
-    if (!response.ok)
-      throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-  await call('GET', '/api/auth/csrf');
-  type Me = { account: { id: string } };
-  const me = signUp
-    ? await call<Me>('POST', '/api/auth/signup', { ...credentials, accountType: 'individual' })
-    : await call<Me>('POST', '/api/auth/signin', credentials);
-  return { me, call };
-}
 
 function formBody(params: Record<string, string>) {
   return new URLSearchParams(params).toString();
@@ -127,20 +98,15 @@ let identities: string[] = [];
 let worker: ReturnType<typeof startServerProcess> | undefined;
 const pool = new pg.Pool({ connectionString: await product.databaseUrl(), max: 2 });
 try {
-  const admin = await session(ADMIN, true);
+  const callers = await fundedCallers(base, ADMIN, {
+    count: CALLERS,
+    cents: 1_000_000,
+    emailPrefix: 'bench-caller',
+  });
   identities = await Promise.all(
-    Array.from({ length: CALLERS }, async (_, n) => {
-      const caller = await session(
-        { email: `bench-caller-${n}@example.com`, password: ADMIN.password },
-        true,
-      );
-      await admin.call('POST', `/api/admin/accounts/${caller.me.account.id}/adjustments`, {
-        amountCents: 1_000_000,
-        reason: 'Benchmark credit',
-        idempotencyKey: `bench-credit-${n}`,
-      });
-      return (await caller.call<{ identity: string }>('GET', '/api/calls/token')).identity;
-    }),
+    callers.map(
+      async (caller) => (await caller.call<{ identity: string }>('GET', '/api/calls/token')).identity,
+    ),
   );
 
   // Warm-up, then each at full load, then the voice webhook at a steady 200 requests/s.
