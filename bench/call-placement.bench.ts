@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { createDatabase } from '../server/src/db/client';
-import { utcDay } from '../server/src/modules/calls/call-assessment';
-import {
-  callSetupRepository,
-  type Placement,
-  type PlacementLimits,
-} from '../server/src/modules/calls/call-setup.repository';
+import { callSetupRepository, type PlacementLimits } from '../server/src/modules/calls/call-setup.repository';
 import { createLogger } from '../server/src/platform/logger';
+import { placementFor } from '../server/test/support/calls';
 import { report } from './support/load';
 import { startProduct } from './support/product';
 import { fundedCallers } from './support/session';
@@ -45,29 +40,6 @@ function databaseCpuSeconds(pid: number): number {
 
 type Seat = { membershipId: string; userId: string; accountId: string };
 
-function placementFor(seat: Seat): Placement {
-  const callSid = `CA${randomBytes(16).toString('hex')}`;
-  const startedAt = new Date();
-  return {
-    ...seat,
-    callSid,
-    toE164: '+12025550100',
-    country: 'US',
-    destination: 'United States',
-    callerId: '+15005550006',
-    rateMicros: 17_500,
-    holdCents: 4,
-    timeLimitSeconds: 240,
-    hold: {
-      idempotencyKey: `call-hold:${callSid}`,
-      actor: `membership:${seat.membershipId}`,
-      expiresAt: new Date(startedAt.getTime() + 3_600_000),
-    },
-    startedAt,
-    day: utcDay(startedAt),
-  };
-}
-
 try {
   await fundedCallers(product.baseUrl, ADMIN, {
     count: CALLERS,
@@ -85,7 +57,7 @@ try {
 
   let next = 0;
   async function placeBatch(size: number) {
-    const batch = Array.from({ length: size }, () => placementFor(seats[next++ % seats.length] as Seat));
+    const batch = Array.from({ length: size }, () => placementFor(seats[next++ % seats.length] as Seat, 4));
     const placed = await callSetupRepository.place(database.db, batch, roomy);
     const refused = placed.find((outcome) => outcome.outcome !== 'created');
     if (refused) throw new Error(`a placement was refused: ${refused.outcome}`);

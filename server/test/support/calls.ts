@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { utcDay } from '../../src/modules/calls/call-assessment';
+import type { Placement } from '../../src/modules/calls/call-setup.repository';
 import { calls } from '../../src/modules/calls/tables';
 import { memberships } from '../../src/modules/identity/tables';
 import { signWebhook } from '../../src/providers/telephony/twilio/twilio-signature';
@@ -15,6 +17,38 @@ export const SANDBOX_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 
 export function newCallSid(): string {
   return `CA${randomBytes(16).toString('hex')}`;
+}
+
+/**
+ * A call to a US number placed now by `seat`, as the voice webhook would hand it to `calls_place`: at 1.75¢ a
+ * minute, with a hold of `holdCents` and a time limit of that many minutes (at least one).
+ */
+export function placementFor(
+  seat: { accountId: string; userId: string; membershipId: string },
+  holdCents: number,
+  callSid = newCallSid(),
+): Placement {
+  const startedAt = new Date();
+  return {
+    accountId: seat.accountId,
+    userId: seat.userId,
+    membershipId: seat.membershipId,
+    callSid,
+    toE164: '+12025550100',
+    country: 'US',
+    destination: 'United States',
+    callerId: '+15005550006',
+    rateMicros: 17_500,
+    holdCents,
+    timeLimitSeconds: 60 * Math.max(1, holdCents),
+    hold: {
+      idempotencyKey: `call-hold:${callSid}`,
+      actor: `membership:${seat.membershipId}`,
+      expiresAt: new Date(startedAt.getTime() + 3_600_000),
+    },
+    startedAt,
+    day: utcDay(startedAt),
+  };
 }
 
 export type TestCaller = {

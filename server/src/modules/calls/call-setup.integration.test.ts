@@ -2,11 +2,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addSeat, newCaller, newCallSid, type TestCaller } from '../../../test/support/calls';
+import {
+  addSeat,
+  newCaller,
+  newCallSid,
+  placementFor as placement,
+  type TestCaller,
+} from '../../../test/support/calls';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { migrationsFolder } from '../../db/migrate';
 import { utcDay } from './call-assessment';
-import { type Placement, type PlacementLimits, callSetupRepository as setup } from './call-setup.repository';
+import { type PlacementLimits, callSetupRepository as setup } from './call-setup.repository';
 import { callsRepository } from './calls.repository';
 
 let t: TestApp;
@@ -21,30 +27,6 @@ const roomy: PlacementLimits = {
   maxConcurrent: { account: 100, seat: 100 },
   dailyCapCents: { account: 1_000_000, seat: 1_000_000 },
 };
-
-function placement(caller: TestCaller, holdCents: number, callSid = newCallSid()): Placement {
-  const startedAt = new Date();
-  return {
-    accountId: caller.accountId,
-    userId: caller.userId,
-    membershipId: caller.membershipId,
-    callSid,
-    toE164: '+12025550100',
-    country: 'US',
-    destination: 'United States',
-    callerId: '+15005550006',
-    rateMicros: 17_500,
-    holdCents,
-    timeLimitSeconds: 60 * Math.max(1, holdCents),
-    hold: {
-      idempotencyKey: `call-hold:${callSid}`,
-      actor: `membership:${caller.membershipId}`,
-      expiresAt: new Date(startedAt.getTime() + 3_600_000),
-    },
-    startedAt,
-    day: utcDay(startedAt),
-  };
-}
 
 async function snapshotOf(caller: TestCaller) {
   const [snapshot] = await setup.snapshots(t.db, [
