@@ -21,7 +21,7 @@ const SIZES = [1, 4, 16, 64];
 /** Linux's clock ticks per second, the unit of CPU times in /proc/<pid>/stat. */
 const TICKS_PER_SECOND = 100;
 
-const product = await startProduct({ ADMIN_EMAILS: ADMIN.email, LOG_LEVEL: 'warn' });
+const product = await startProduct({ ADMIN_EMAILS: ADMIN.email });
 const database = createDatabase({
   url: await product.databaseUrl(),
   maxConnections: 1,
