@@ -1,9 +1,8 @@
-/** A browser's session against the product: its cookies and CSRF token, and a JSON call that uses them. */
-export async function browserSession(
-  baseUrl: string,
-  credentials: { email: string; password: string },
-  options: { signUp: boolean },
-) {
+/**
+ * Signs an individual up as a browser does, and answers the account and a JSON call that sends the session's
+ * cookies and CSRF token.
+ */
+async function signedUp(baseUrl: string, credentials: { email: string; password: string }) {
   const cookies = new Map<string, string>();
   async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${baseUrl}${path}`, {
@@ -25,10 +24,10 @@ export async function browserSession(
     return (await response.json()) as T;
   }
   await call('GET', '/api/auth/csrf');
-  type Me = { account: { id: string } };
-  const me = options.signUp
-    ? await call<Me>('POST', '/api/auth/signup', { ...credentials, accountType: 'individual' })
-    : await call<Me>('POST', '/api/auth/signin', credentials);
+  const me = await call<{ account: { id: string } }>('POST', '/api/auth/signup', {
+    ...credentials,
+    accountType: 'individual',
+  });
   return { me, call };
 }
 
@@ -41,14 +40,13 @@ export async function fundedCallers(
   admin: { email: string; password: string },
   options: { count: number; cents: number; emailPrefix: string },
 ) {
-  const adminSession = await browserSession(baseUrl, admin, { signUp: true });
+  const adminSession = await signedUp(baseUrl, admin);
   return Promise.all(
     Array.from({ length: options.count }, async (_, n) => {
-      const caller = await browserSession(
-        baseUrl,
-        { email: `${options.emailPrefix}-${n}@example.com`, password: admin.password },
-        { signUp: true },
-      );
+      const caller = await signedUp(baseUrl, {
+        email: `${options.emailPrefix}-${n}@example.com`,
+        password: admin.password,
+      });
       await adminSession.call('POST', `/api/admin/accounts/${caller.me.account.id}/adjustments`, {
         amountCents: options.cents,
         reason: 'Benchmark credit',

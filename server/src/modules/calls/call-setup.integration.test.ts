@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addSeat,
-  newCaller,
-  newCallSid,
-  placementFor as placement,
-  type TestCaller,
-} from '../../../test/support/calls';
+import { addSeat, newCaller, newCallSid, placementFor, type TestCaller } from '../../../test/support/calls';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { migrationsFolder } from '../../db/migrate';
 import { utcDay } from './call-assessment';
@@ -61,7 +55,7 @@ describe('placing a batch of calls', () => {
   it('holds each call and records it in one go, in the order given', async () => {
     const caller = await newCaller(t, { cents: 100 });
     const other = await newCaller(t, { cents: 100 });
-    const batch = [placement(other, 30), placement(caller, 20), placement(caller, 50)];
+    const batch = [placementFor(other, 30), placementFor(caller, 20), placementFor(caller, 50)];
 
     const placed = await setup.place(t.db, batch, roomy);
 
@@ -79,7 +73,7 @@ describe('placing a batch of calls', () => {
     const caller = await newCaller(t, { cents: 100 });
     const placed = await setup.place(
       t.db,
-      [placement(caller, 60), placement(caller, 60), placement(caller, 40)],
+      [placementFor(caller, 60), placementFor(caller, 60), placementFor(caller, 40)],
       roomy,
     );
 
@@ -89,7 +83,7 @@ describe('placing a batch of calls', () => {
 
   it('answers a repeated CallSid with the call already placed, in the same batch or a later one', async () => {
     const caller = await newCaller(t, { cents: 100 });
-    const first = placement(caller, 10);
+    const first = placementFor(caller, 10);
     const placed = await setup.place(t.db, [first, { ...first }], roomy);
     const again = await setup.place(t.db, [{ ...first, holdCents: 5 }], roomy);
 
@@ -100,7 +94,7 @@ describe('placing a batch of calls', () => {
 
   it('refuses a repeated CallSid as its first request was refused', async () => {
     const caller = await newCaller(t, { cents: 100 });
-    const unaffordable = placement(caller, 150);
+    const unaffordable = placementFor(caller, 150);
 
     const placed = await setup.place(t.db, [unaffordable, { ...unaffordable }], roomy);
 
@@ -110,7 +104,7 @@ describe('placing a batch of calls', () => {
 
   it('writes nothing of a batch whose hold key is already taken without its call', async () => {
     const caller = await newCaller(t, { cents: 100 });
-    const orphan = placement(caller, 10);
+    const orphan = placementFor(caller, 10);
     await t.modules.ledger.service.hold({
       accountId: caller.accountId,
       amountCents: 10,
@@ -118,7 +112,7 @@ describe('placing a batch of calls', () => {
       expiresAt: orphan.hold.expiresAt,
     });
 
-    await expect(setup.place(t.db, [placement(caller, 20), orphan], roomy)).rejects.toMatchObject({
+    await expect(setup.place(t.db, [placementFor(caller, 20), orphan], roomy)).rejects.toMatchObject({
       cause: { message: 'calls_place: 0 of 2 holds placed' },
     });
     expect(await books(caller.accountId)).toEqual({ held: 10, holds: 10, calls: 0, count: 0 });
@@ -135,12 +129,12 @@ describe('placing a batch of calls', () => {
     const placed = await setup.place(
       t.db,
       [
-        placement(owner, 10),
-        placement(owner, 10),
-        placement(owner, 10),
-        placement(seat, 95),
-        placement(seat, 5),
-        placement(seat, 5),
+        placementFor(owner, 10),
+        placementFor(owner, 10),
+        placementFor(owner, 10),
+        placementFor(seat, 95),
+        placementFor(seat, 5),
+        placementFor(seat, 5),
       ],
       limits,
     );
@@ -161,7 +155,7 @@ describe('placing a batch of calls', () => {
 
   it('keeps the usage counts in step when a call is settled', async () => {
     const caller = await newCaller(t, { cents: 100 });
-    const call = placement(caller, 40);
+    const call = placementFor(caller, 40);
     await setup.place(t.db, [call], roomy);
 
     await settle(call.callSid, { billedMinutes: 1, costCents: 2 });
@@ -177,7 +171,9 @@ describe('placing a batch of calls', () => {
   it('never holds more than a wallet has when batches for the same accounts run on parallel connections', async () => {
     const callers = await Promise.all([100, 70, 45].map((cents) => newCaller(t, { cents })));
     const batches = Array.from({ length: 24 }, (_, n) =>
-      Array.from({ length: 4 }, (_, k) => placement(callers[(n + k) % 3] as TestCaller, 1 + ((n * k) % 7))),
+      Array.from({ length: 4 }, (_, k) =>
+        placementFor(callers[(n + k) % 3] as TestCaller, 1 + ((n * k) % 7)),
+      ),
     );
 
     const placed = (await Promise.all(batches.map((batch) => setup.place(t.db, batch, roomy)))).flat();
@@ -251,7 +247,7 @@ describe('placing a batch of calls', () => {
 
   it('counts, when migrating, the calls placed before the counts were kept as the triggers count them', async () => {
     const caller = await newCaller(t, { cents: 100 });
-    const calls = [placement(caller, 30), placement(caller, 20)];
+    const calls = [placementFor(caller, 30), placementFor(caller, 20)];
     await setup.place(t.db, calls, roomy);
     await settle(calls[0]?.callSid ?? '', { billedMinutes: 2, costCents: 4 });
     const counts = () =>
