@@ -103,6 +103,26 @@ describe('parsePhone', () => {
   it('treats an unknown default country as none', () => {
     expect(problem('4155552671', 'ZZ').problem).toBe('missing_country_code');
   });
+
+  it('answers a number read lately with the same frozen answer', () => {
+    const first = parsePhone('+44 20 7946 0018');
+    expect(parsePhone('+44 20 7946 0018')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first.ok && Object.isFrozen(first.phone)).toBe(true);
+  });
+
+  it('reads the same digits again under another default country', () => {
+    expect(ok('020 7946 0018', 'GB').e164).toBe('+442079460018');
+    expect(parsePhone('020 7946 0018', { defaultCountry: 'US' }).ok).toBe(false);
+  });
+
+  it('keeps only the latest ten thousand answers', () => {
+    const first = parsePhone('+1 202 555 0100');
+    for (let n = 0; n < 10_000; n += 1) parsePhone(`+44 7400 ${String(n).padStart(6, '0')}`);
+    const again = parsePhone('+1 202 555 0100');
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
 });
 
 describe('normalizePhone', () => {

@@ -141,6 +141,15 @@ function countryForMessages(text: string, parsed: PhoneNumber | undefined, fallb
 }
 
 /**
+ * The latest answers of parsePhone, by default country and input, oldest first. Reading a number against the
+ * numbering plans is the costliest step of a call setup, and a number is read several times within moments:
+ * the dialer's price preview, then the voice webhook that places the call, then its settlement. Answers are
+ * frozen, so that every caller shares them safely.
+ */
+const recentAnswers = new Map<string, PhoneParseResult>();
+const RECENT_ANSWERS_MAX = 10_000;
+
+/**
  * Turns what a person typed ("020 7946 0018", "+44 7400 123456", "0049 30 1234567") into E.164, with the
  * country and kind of number, or a message that person understands. `defaultCountry` is the ISO code used
  * for numbers typed without their country code.
@@ -149,11 +158,26 @@ export function parsePhone(
   input: string,
   options: { defaultCountry?: string | null } = {},
 ): PhoneParseResult {
+  const key = `${options.defaultCountry ?? ''} ${input}`;
+  const known = recentAnswers.get(key);
+  if (known) return known;
+  const answer = read(input, options.defaultCountry);
+  if (answer.ok) Object.freeze(answer.phone);
+  Object.freeze(answer);
+  if (recentAnswers.size >= RECENT_ANSWERS_MAX) {
+    const oldest = recentAnswers.keys().next();
+    if (!oldest.done) recentAnswers.delete(oldest.value);
+  }
+  recentAnswers.set(key, answer);
+  return answer;
+}
+
+function read(input: string, defaultCountryOption: string | null | undefined): PhoneParseResult {
   const text = input.trim();
   if (!/\d/.test(text) || text.length > 40) {
     return failure('not_a_number', "That doesn't look like a phone number");
   }
-  const defaultIso = options.defaultCountry?.toUpperCase();
+  const defaultIso = defaultCountryOption?.toUpperCase();
   const defaultCountry =
     defaultIso && isSupportedCountry(defaultIso) ? (defaultIso as CountryCode) : undefined;
   const parsed = parsePhoneNumberFromString(text, defaultCountry);
