@@ -13,6 +13,18 @@ import { fundedCallers } from './support/session';
 const SECRET = 'bench-sandbox-secret-0123456789abcdef';
 const ADMIN = { email: 'bench-admin@mobayilo.test', password: 'correct horse battery staple' };
 const CALLERS = 20;
+/**
+ * Requests in flight at full load, for /healthz and the voice webhook alike. A call setup waits for two
+ * database round trips and a commit (about 10 ms under load), so 16 in flight would measure its latency
+ * (16 / 10 ms), not what the server can do; Twilio sends each call's webhook on its own, so the requests in
+ * flight are the calls arriving times the latency. From 64 on, the two cores are the limit (see the README).
+ */
+const FULL_LOAD_CONNECTIONS = 64;
+/** /healthz and the webhook take turns, so that both see the machine as it is at the time. */
+const ROUNDS = 3;
+const ROUND_SECONDS = 3;
+/** Calls whose final callback is stored, then applied by one worker. */
+const CALLS_ENDED = 10_000;
 
 const product = await startProduct({
   SANDBOX_SECRET: SECRET,
@@ -51,7 +63,7 @@ function signed(path: string, params: Record<string, string>): Signed {
 function presignedLoad(
   path: string,
   requests: Signed[],
-  options: { duration?: number; amount?: number; overallRate?: number },
+  options: { duration?: number; amount?: number; overallRate?: number; connections?: number },
   onSent: (index: number) => void = () => {},
 ): Promise<LoadResult> {
   let next = 0;
@@ -77,7 +89,11 @@ const placed: string[] = [];
 /** More than the voice webhook can take in the longest phase. */
 const VOICE_REQUESTS_PER_PHASE = 40_000;
 
-function voiceLoad(options: { duration: number; overallRate?: number }): Promise<LoadResult> {
+function voiceLoad(options: {
+  duration: number;
+  overallRate?: number;
+  connections?: number;
+}): Promise<LoadResult> {
   const sids = Array.from({ length: VOICE_REQUESTS_PER_PHASE }, newSid);
   const requests = sids.map((callSid, n) =>
     signed('/api/webhooks/twilio/voice', {
@@ -109,19 +125,31 @@ try {
     ),
   );
 
-  // Warm-up, then each at full load, then the voice webhook at a steady 200 requests/s.
-  await load({ url: `${base}/healthz`, duration: 1 });
-  await voiceLoad({ duration: 1 });
-  const healthz = await load({ url: `${base}/healthz` });
-  const voice = await voiceLoad({ duration: 5 });
+  // Warm-up; then /healthz and the voice webhook in turns at full load, each round's ratio taken within it;
+  // then the voice webhook with 16 requests in flight, and at a steady 200 requests/s.
+  const full = { connections: FULL_LOAD_CONNECTIONS, duration: ROUND_SECONDS };
+  await load({ url: `${base}/healthz`, ...full, duration: 1 });
+  await voiceLoad({ ...full, duration: 1 });
+  const rounds: { healthz: LoadResult; voice: LoadResult; ratio: number }[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const healthz = await load({ url: `${base}/healthz`, ...full });
+    const voice = await voiceLoad(full);
+    rounds.push({ healthz, voice, ratio: (100 * voice.requestsPerSecond) / healthz.requestsPerSecond });
+  }
+  const at16 = await voiceLoad({ connections: 16, duration: 5 });
   const steady = await voiceLoad({ duration: 5, overallRate: 200 });
-  reportLoad('healthz', healthz);
-  reportLoad('voice_webhook.max', voice);
-  report('voice_webhook.ratio_to_healthz', (100 * voice.requestsPerSecond) / healthz.requestsPerSecond, '%');
+  rounds.sort((a, b) => a.ratio - b.ratio);
+  const median = rounds[Math.floor(ROUNDS / 2)] as (typeof rounds)[number];
+  reportLoad('healthz', median.healthz);
+  reportLoad('voice_webhook.max', median.voice);
+  report('voice_webhook.ratio_to_healthz', median.ratio, '%');
+  report('voice_webhook.ratio_to_healthz.lowest', rounds[0]?.ratio ?? 0, '%');
+  report('voice_webhook.ratio_to_healthz.highest', rounds[ROUNDS - 1]?.ratio ?? 0, '%');
+  reportLoad('voice_webhook.at_16_connections', at16);
   reportLoad('voice_webhook.at_200_rps', steady);
 
-  // Every call placed ends: one signed "completed" callback each, stored and queued, not yet processed.
-  const callbacks = placed.map((parentSid) =>
+  // The first calls placed end: one signed "completed" callback each, stored and queued, not yet processed.
+  const callbacks = placed.slice(0, CALLS_ENDED).map((parentSid) =>
     signed('/api/webhooks/twilio/status', {
       AccountSid: `AC${'0'.repeat(32)}`,
       CallSid: newSid(),
@@ -133,6 +161,7 @@ try {
   );
   const ingestion = await presignedLoad('/api/webhooks/twilio/status', callbacks, {
     amount: callbacks.length,
+    connections: FULL_LOAD_CONNECTIONS,
   });
   reportLoad('status_callback.ingestion', ingestion);
   const pending = async () =>
