@@ -17,7 +17,8 @@ const CALLERS = 20;
  * Requests in flight at full load, for /healthz and the voice webhook alike. A call setup waits for two
  * database round trips and a commit (about 10 ms under load), so 16 in flight would measure its latency
  * (16 / 10 ms), not what the server can do; Twilio sends each call's webhook on its own, so the requests in
- * flight are the calls arriving times the latency. From 64 on, the two cores are the limit (see the README).
+ * flight are the calls arriving times the latency. From 64 on, more in flight adds latency, not throughput
+ * (see the calls README).
  */
 const FULL_LOAD_CONNECTIONS = 64;
 /** /healthz and the webhook take turns, so that both see the machine as it is at the time. */
