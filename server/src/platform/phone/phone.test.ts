@@ -116,6 +116,13 @@ describe('parsePhone', () => {
     expect(parsePhone('020 7946 0018', { defaultCountry: 'US' }).ok).toBe(false);
   });
 
+  it('does not keep the answer for input longer than any number', () => {
+    const padded = `${' '.repeat(70)}+44 20 7946 0018`;
+    const first = parsePhone(padded);
+    expect(first.ok && first.phone.e164).toBe('+442079460018');
+    expect(parsePhone(padded)).not.toBe(first);
+  });
+
   it('keeps only the latest ten thousand answers', () => {
     const first = parsePhone('+1 202 555 0100');
     for (let n = 0; n < 10_000; n += 1) parsePhone(`+44 7400 ${String(n).padStart(6, '0')}`);
