@@ -8,15 +8,17 @@ import { report } from './support/load';
 import { startProduct } from './support/product';
 import { fundedCallers } from './support/session';
 
-// What the database spends on a batch of call placements (`calls_place`, the voice webhook's second round
-// trip: the accounts' locks, the limits, the holds, the call rows, one commit), run through the product's
-// repository with batches of 1 to 64 calls, one batch at a time on one connection. The database server
-// process's CPU time (from /proc) per call, against the batch size, separates what a batch costs however
-// small from what each call adds to it: the reason the voice webhook shares a batch among the setups that
-// arrive together, and the figure to lower for more call setups a second.
+// What the database spends on the voice webhook's two round trips, run through the product's repository with
+// batches of 1 to 64, one batch at a time on one connection: the callers' snapshots (`calls_caller_snapshots`:
+// seat, account, credit, usage), then the placements (`calls_place`: the accounts' locks, the limits, the
+// holds, the call rows, one commit). The database server process's CPU time (from /proc) per item, against the
+// batch size, separates what a batch costs however small from what each item adds to it: the reason the voice
+// webhook shares a batch among the setups that arrive together, and the figure to lower for more call setups
+// a second.
 const ADMIN = { email: 'bench-admin@mobayilo.test', password: 'correct horse battery staple' };
 const CALLERS = 20;
 const CALLS_PER_SIZE = 2_000;
+const SNAPSHOTS_PER_SIZE = 4_000;
 const SIZES = [1, 4, 16, 64];
 /** Linux's clock ticks per second, the unit of CPU times in /proc/<pid>/stat. */
 const TICKS_PER_SECOND = 100;
@@ -54,6 +56,18 @@ try {
   ).rows.map((row) => ({ membershipId: row.membership_id, userId: row.user_id, accountId: row.account_id }));
   const [backend] = (await database.db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows;
   if (!backend || seats.length !== CALLERS) throw new Error('the callers were not set up');
+  const backendPid = backend.pid;
+
+  let nextSnapshot = 0;
+  async function snapshotBatch(size: number) {
+    const day = new Date().toISOString().slice(0, 10);
+    const batch = Array.from({ length: size }, () => ({
+      membershipId: (seats[nextSnapshot++ % seats.length] as Seat).membershipId,
+      day,
+    }));
+    const snapshots = await callSetupRepository.snapshots(database.db, batch);
+    if (snapshots.some((snapshot) => snapshot === null)) throw new Error('a caller was not found');
+  }
 
   let next = 0;
   async function placeBatch(size: number) {
@@ -63,20 +77,29 @@ try {
     if (refused) throw new Error(`a placement was refused: ${refused.outcome}`);
   }
 
-  // Prepares the statements on the connection and warms the caches.
-  for (let n = 0; n < 50; n += 1) await placeBatch(4);
-  for (const size of SIZES) {
-    const batches = Math.ceil(CALLS_PER_SIZE / size);
-    const cpuBefore = databaseCpuSeconds(backend.pid);
-    const started = performance.now();
-    for (let n = 0; n < batches; n += 1) await placeBatch(size);
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = databaseCpuSeconds(backend.pid) - cpuBefore;
-    const calls = batches * size;
-    report(`call_placement.batch_of_${size}.database_cpu_per_call`, (cpu * 1e6) / calls, 'µs');
-    report(`call_placement.batch_of_${size}.time_per_batch`, (seconds * 1000) / batches, 'ms');
-    report(`call_placement.batch_of_${size}.calls`, calls / seconds, 'calls/s');
+  /** Runs batches of each size, `perSize` items in all, and reports the database's CPU and time for them. */
+  async function measure(name: string, unit: string, run: (size: number) => Promise<void>, perSize: number) {
+    for (const size of SIZES) {
+      const batches = Math.ceil(perSize / size);
+      const cpuBefore = databaseCpuSeconds(backendPid);
+      const started = performance.now();
+      for (let n = 0; n < batches; n += 1) await run(size);
+      const seconds = (performance.now() - started) / 1000;
+      const cpu = databaseCpuSeconds(backendPid) - cpuBefore;
+      const items = batches * size;
+      report(`${name}.batch_of_${size}.database_cpu_per_${unit}`, (cpu * 1e6) / items, 'µs');
+      report(`${name}.batch_of_${size}.time_per_batch`, (seconds * 1000) / batches, 'ms');
+      report(`${name}.batch_of_${size}.${unit}s`, items / seconds, `${unit}s/s`);
+    }
   }
+
+  // Prepares the statements on the connection and warms the caches.
+  for (let n = 0; n < 50; n += 1) {
+    await snapshotBatch(4);
+    await placeBatch(4);
+  }
+  await measure('caller_snapshot', 'caller', snapshotBatch, SNAPSHOTS_PER_SIZE);
+  await measure('call_placement', 'call', placeBatch, CALLS_PER_SIZE);
 } finally {
   await database.close();
   await product.stop();

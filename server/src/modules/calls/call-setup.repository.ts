@@ -13,10 +13,8 @@ import type { Call } from './calls.repository';
  */
 
 /**
- * A caller, read for a call setup: null when the seat is unknown, removed, or its account closed. Every table
- * is reached by an equality probe on its key (a lateral subquery whose LIMIT keeps the planner from turning
- * it into a join), so that the plan the prepared statement keeps stays an index lookup however much the
- * tables grew since it was made.
+ * A caller, read for a call setup: null when the seat is unknown, removed, or its account closed. Read through
+ * `calls_caller_snapshots` (migration 0015), whose plan is made once per connection.
  */
 export type CallerSnapshot = { caller: Caller; availableCents: number; usage: CallUsage };
 
@@ -40,24 +38,9 @@ type SnapshotRow = {
 
 const snapshotsStatement: PreparedStatement<SnapshotQuery[]> = {
   name: 'calls_caller_snapshots',
-  text: `select r.item::int, m.id as membership_id, m.user_id, m.role, a.id as account_id,
-      a.kind as account_kind, (m.removed_at is null and a.status = 'active') as active,
-      coalesce(w.balance_cents - w.held_cents, 0) as available_cents,
-      active.account_active, active.seat_active, spent.account_spent, spent.seat_spent
-    from unnest($1::uuid[], $2::date[]) with ordinality as r(membership_id, day, item)
-    cross join lateral (select * from memberships m where m.id = r.membership_id limit 1) m
-    cross join lateral (select * from accounts a where a.id = m.account_id limit 1) a
-    left join lateral (select * from ledger_accounts w where w.account_id = a.id limit 1) w on true
-    cross join lateral (
-      select coalesce(sum(u.active_calls), 0)::int as account_active,
-        coalesce(sum(u.active_calls) filter (where u.membership_id = m.id), 0)::int as seat_active
-      from call_activity u where u.account_id = a.id
-    ) active
-    cross join lateral (
-      select coalesce(sum(u.committed_cents), 0) as account_spent,
-        coalesce(sum(u.committed_cents) filter (where u.membership_id = m.id), 0) as seat_spent
-      from call_spending u where u.account_id = a.id and u.day = r.day
-    ) spent`,
+  text: `select item, membership_id, user_id, role, account_id, account_kind, active, available_cents,
+      account_active, seat_active, account_spent, seat_spent
+    from calls_caller_snapshots($1, $2)`,
   params: (queries) => [queries.map((q) => q.membershipId), queries.map((q) => q.day)],
 };
 
