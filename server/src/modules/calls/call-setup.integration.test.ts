@@ -245,6 +245,22 @@ describe('placing a batch of calls', () => {
     );
   });
 
+  it('refuses a call whose account or person is not its seat’s, and writes nothing', async () => {
+    const caller = await newCaller(t, { cents: 100 });
+    const other = await newCaller(t, { cents: 100 });
+    const before = [await books(caller.accountId), await books(other.accountId)];
+    const seatKey = { cause: { code: '23503', constraint: 'calls_seat_fk' } };
+
+    await expect(
+      setup.place(t.db, [{ ...placementFor(caller, 30), accountId: other.accountId }], roomy),
+    ).rejects.toMatchObject(seatKey);
+    await expect(
+      setup.place(t.db, [{ ...placementFor(caller, 30), userId: other.userId }], roomy),
+    ).rejects.toMatchObject(seatKey);
+
+    expect([await books(caller.accountId), await books(other.accountId)]).toEqual(before);
+  });
+
   it('counts, when migrating, the calls placed before the counts were kept as the triggers count them', async () => {
     const caller = await newCaller(t, { cents: 100 });
     const calls = [placementFor(caller, 30), placementFor(caller, 20)];

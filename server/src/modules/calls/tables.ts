@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   date,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -11,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { cents, instant } from '../../db/columns';
-import { accounts, memberships, users } from '../identity/tables';
+import { accounts, memberships } from '../identity/tables';
 import { CALL_STATUSES } from './call.domain';
 
 /**
@@ -23,16 +24,11 @@ export const calls = pgTable(
   'calls',
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id),
+    /** The seat's account and person (see calls_seat_fk). */
+    accountId: uuid().notNull(),
+    userId: uuid().notNull(),
     /** The seat that placed the call; removed seats keep their row, so their calls stay attributed. */
-    membershipId: uuid()
-      .notNull()
-      .references(() => memberships.id),
+    membershipId: uuid().notNull(),
     /** The browser's leg (the parent CallSid): what the hold and the capture are keyed by. */
     callSid: text().notNull(),
     /** The leg to the phone network, known from its first status callback. */
@@ -62,6 +58,13 @@ export const calls = pgTable(
     checkedAt: instant(),
   },
   (t) => [
+    // The call's account and person are its seat's: one key checked per call placed, where three separate
+    // keys (account, user, seat) would each be probed.
+    foreignKey({
+      name: 'calls_seat_fk',
+      columns: [t.membershipId, t.accountId, t.userId],
+      foreignColumns: [memberships.id, memberships.accountId, memberships.userId],
+    }),
     uniqueIndex('calls_call_sid_key').on(t.callSid),
     // A call learns its dialed leg later: placing it writes no entry here.
     uniqueIndex('calls_child_call_sid_key').on(t.childCallSid).where(sql`${t.childCallSid} is not null`),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, inet, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, inet, integer, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant } from '../../db/columns';
 
 export const users = pgTable(
@@ -80,6 +80,8 @@ export const memberships = pgTable(
     // A person acts for one account at a time.
     uniqueIndex('memberships_one_active_per_user').on(t.userId).where(sql`${t.removedAt} is null`),
     index('memberships_account_id_idx').on(t.accountId),
+    // What a call's key (calls_seat_fk) refers to: the seat with its account and person.
+    unique('memberships_seat_key').on(t.id, t.accountId, t.userId),
   ],
 );
 
