@@ -15,15 +15,18 @@ const ADMIN = { email: 'bench-admin@mobayilo.test', password: 'correct horse bat
 const CALLERS = 20;
 /**
  * Requests in flight at full load, for /healthz and the voice webhook alike. A call setup waits for two
- * database round trips and a commit (about 10 ms under load), so 16 in flight would measure its latency
- * (16 / 10 ms), not what the server can do; Twilio sends each call's webhook on its own, so the requests in
- * flight are the calls arriving times the latency. From 64 on, more in flight adds latency, not throughput
- * (see the calls README).
+ * database round trips, each shared by the setups that arrive meanwhile, so the webhook's throughput grows
+ * with the setups in flight until its batches fill and the cores are busy; /healthz is the same from 64 on.
+ * Measured on two cores (see the calls README): 64 in flight took 2.8k–4.1k setups a second, 128 3.7k–4.8k,
+ * 256 4.5k–6.1k, 384 no more. Twilio sends each call's webhook on its own, so in production the setups in
+ * flight are the calls arriving times the latency.
  */
-const FULL_LOAD_CONNECTIONS = 64;
+const FULL_LOAD_CONNECTIONS = 256;
 /** /healthz and the webhook take turns, so that both see the machine as it is at the time. */
 const ROUNDS = 3;
 const ROUND_SECONDS = 3;
+/** A fresh server takes seconds of load to compile its hot paths: /healthz doubles over its first few. */
+const WARM_UP_SECONDS = 2;
 /** Calls whose final callback is stored, then applied by one worker. */
 const CALLS_ENDED = 10_000;
 
@@ -117,7 +120,7 @@ const pool = new pg.Pool({ connectionString: await product.databaseUrl(), max: 2
 try {
   const callers = await fundedCallers(base, ADMIN, {
     count: CALLERS,
-    cents: 1_000_000,
+    cents: 10_000_000,
     emailPrefix: 'bench-caller',
   });
   identities = await Promise.all(
@@ -129,8 +132,8 @@ try {
   // Warm-up; then /healthz and the voice webhook in turns at full load, each round's ratio taken within it;
   // then the voice webhook with 16 requests in flight, and at a steady 200 requests/s.
   const full = { connections: FULL_LOAD_CONNECTIONS, duration: ROUND_SECONDS };
-  await load({ url: `${base}/healthz`, ...full, duration: 1 });
-  await voiceLoad({ ...full, duration: 1 });
+  await load({ url: `${base}/healthz`, ...full, duration: WARM_UP_SECONDS });
+  await voiceLoad({ ...full, duration: WARM_UP_SECONDS });
   const rounds: { healthz: LoadResult; voice: LoadResult; ratio: number }[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     const healthz = await load({ url: `${base}/healthz`, ...full });
@@ -148,6 +151,10 @@ try {
   report('voice_webhook.ratio_to_healthz.highest', rounds[ROUNDS - 1]?.ratio ?? 0, '%');
   reportLoad('voice_webhook.at_16_connections', at16);
   reportLoad('voice_webhook.at_200_rps', steady);
+  // Every setup measured placed a call with its hold: none was refused for want of credit or a limit.
+  const calls = Number((await pool.query('select count(*) as n from calls')).rows[0].n);
+  report('voice_webhook.requests_sent', placed.length, 'requests');
+  report('voice_webhook.calls_placed', calls, 'calls');
 
   // The first calls placed end: one signed "completed" callback each, stored and queued, not yet processed.
   const callbacks = placed.slice(0, CALLS_ENDED).map((parentSid) =>

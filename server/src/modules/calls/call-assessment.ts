@@ -26,7 +26,7 @@ export function utcDay(at: Date): string {
 
 /** Concurrent reads share a round trip, one batch at a time, as the placements do (see voice.service.ts). */
 const SNAPSHOT_BATCHES_IN_FLIGHT = 1;
-const SNAPSHOT_BATCH_MAX = 64;
+const SNAPSHOT_BATCH_MAX = 128;
 
 /**
  * Whether a caller may call a number now and for how long: the destination's rate on the caller's plan, the
