@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readTwiml } from '../../providers/telephony/sandbox/twiml-reader';
-import { dialNumber, hangUp, sayAndHangUp } from './twiml';
+import { dialer, hangUp, sayAndHangUp } from './twiml';
 
 describe('TwiML', () => {
   it('dials one number with our caller ID, the time limit, and every progress event to the status callback', () => {
-    const twiml = dialNumber({
-      number: '+447400123456',
-      callerId: '+15005550006',
-      timeLimitSeconds: 600,
+    const dial = dialer({
       timeoutSeconds: 30,
       actionUrl: 'https://example.com/api/webhooks/twilio/dial-action?a=1&b=2',
       statusCallbackUrl: 'https://example.com/api/webhooks/twilio/status',
     });
-    const [dial] = readTwiml(twiml).children;
-    expect(dial?.attributes).toEqual({
+    const twiml = dial({ number: '+447400123456', callerId: '+15005550006', timeLimitSeconds: 600 });
+    const [verb] = readTwiml(twiml).children;
+    expect(verb?.attributes).toEqual({
       callerId: '+15005550006',
       timeLimit: '600',
       timeout: '30',
@@ -21,7 +19,7 @@ describe('TwiML', () => {
       action: 'https://example.com/api/webhooks/twilio/dial-action?a=1&b=2',
       method: 'POST',
     });
-    expect(dial?.children).toEqual([
+    expect(verb?.children).toEqual([
       {
         name: 'Number',
         attributes: {
@@ -33,6 +31,12 @@ describe('TwiML', () => {
         text: '+447400123456',
       },
     ]);
+    // Each call's own values, escaped: a second call shares nothing with the first but the settings.
+    const [second] = readTwiml(
+      dial({ number: '+12025550100', callerId: 'A&B', timeLimitSeconds: 60 }),
+    ).children;
+    expect(second?.attributes).toMatchObject({ callerId: 'A&B', timeLimit: '60', timeout: '30' });
+    expect(second?.children[0]?.text).toBe('+12025550100');
   });
 
   it('speaks a refusal, escaped, then hangs up', () => {

@@ -27,30 +27,27 @@ function response(body: string): string {
 /**
  * Bridges the browser to one phone number: the caller ID we chose, the time the hold pays for, the browser
  * hearing the far end ring (answerOnBridge), and every progress event of the dialed leg sent to our status
- * callback. The action URL hears how the dial ended.
+ * callback. The action URL hears how the dial ended. What every call shares is written once, here; the
+ * function returned writes one call's dial (it answers every call setup).
  */
-export function dialNumber(input: {
-  number: string;
-  callerId: string;
-  timeLimitSeconds: number;
-  timeoutSeconds: number;
-  actionUrl: string;
-  statusCallbackUrl: string;
-}): string {
-  const dial = attributes({
-    callerId: input.callerId,
-    timeLimit: input.timeLimitSeconds,
-    timeout: input.timeoutSeconds,
+export function dialer(settings: { timeoutSeconds: number; actionUrl: string; statusCallbackUrl: string }) {
+  const dialShared = attributes({
+    timeout: settings.timeoutSeconds,
     answerOnBridge: 'true',
-    action: input.actionUrl,
+    action: settings.actionUrl,
     method: 'POST',
   });
-  const number = attributes({
-    statusCallback: input.statusCallbackUrl,
+  const numberShared = attributes({
+    statusCallback: settings.statusCallbackUrl,
     statusCallbackMethod: 'POST',
     statusCallbackEvent: 'initiated ringing answered completed',
   });
-  return response(`<Dial${dial}><Number${number}>${escapeXml(input.number)}</Number></Dial>`);
+  return (call: { number: string; callerId: string; timeLimitSeconds: number }): string => {
+    const dial = attributes({ callerId: call.callerId, timeLimit: call.timeLimitSeconds });
+    return response(
+      `<Dial${dial}${dialShared}><Number${numberShared}>${escapeXml(call.number)}</Number></Dial>`,
+    );
+  };
 }
 
 /** Tells the caller why the call cannot go through, then hangs up. */

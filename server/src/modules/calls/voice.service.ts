@@ -12,7 +12,7 @@ import { type Placement, callSetupRepository as repository } from './call-setup.
 import { callerNotAllowedMessage, invalidNumberMessage, refusalMessages } from './calls.errors';
 import type { CallMetrics } from './calls.metrics';
 import { type Call, callsRepository } from './calls.repository';
-import { dialNumber, sayAndHangUp } from './twiml';
+import { dialer, sayAndHangUp } from './twiml';
 
 /** A hold outlives the call's time limit by this much, so that a late final callback can still capture it. */
 const HOLD_MARGIN_MS = 15 * 60_000;
@@ -62,15 +62,14 @@ export function createVoiceService(deps: {
     maxBatch: PLACEMENT_BATCH_MAX,
   });
 
+  const dial = dialer({
+    timeoutSeconds: settings.ringTimeoutSeconds,
+    actionUrl: settings.dialActionUrl,
+    statusCallbackUrl: settings.statusCallbackUrl,
+  });
+
   function dialFor(call: Pick<Call, 'toE164' | 'callerId' | 'timeLimitSeconds'>): string {
-    return dialNumber({
-      number: call.toE164,
-      callerId: call.callerId,
-      timeLimitSeconds: call.timeLimitSeconds,
-      timeoutSeconds: settings.ringTimeoutSeconds,
-      actionUrl: settings.dialActionUrl,
-      statusCallbackUrl: settings.statusCallbackUrl,
-    });
+    return dial({ number: call.toE164, callerId: call.callerId, timeLimitSeconds: call.timeLimitSeconds });
   }
 
   function refuse(reason: CallRefusalReason, context: Record<string, unknown>): string {
