@@ -20,9 +20,10 @@ export async function load(options: autocannon.Options): Promise<LoadResult> {
   };
 }
 
-/** One figure per line, as `name: value unit`. */
+/** One figure per line, as `name: value unit`; a percentage to a tenth, so that a target's edge shows. */
 export function report(name: string, value: number, unit: string) {
-  const shown = Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 0);
+  const digits = unit === '%' ? 1 : value < 10 ? 2 : 0;
+  const shown = Number.isInteger(value) ? String(value) : value.toFixed(digits);
   process.stdout.write(`${name}: ${shown} ${unit}\n`);
 }
 
