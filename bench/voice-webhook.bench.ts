@@ -14,14 +14,15 @@ const SECRET = 'bench-sandbox-secret-0123456789abcdef';
 const ADMIN = { email: 'bench-admin@mobayilo.test', password: 'correct horse battery staple' };
 const CALLERS = 20;
 /**
- * Requests in flight at full load, for /healthz and the voice webhook alike. A call setup waits for two
- * database round trips, each shared by the setups that arrive meanwhile, so the webhook's throughput grows
- * with the setups in flight until its batches fill and the cores are busy; /healthz is the same from 64 on.
- * Measured on two cores (see the calls README): 64 in flight took 2.8k–4.1k setups a second, 128 3.7k–4.8k,
- * 256 4.5k–6.1k, 384 no more. Twilio sends each call's webhook on its own, so in production the setups in
- * flight are the calls arriving times the latency.
+ * Requests in flight at full load: each endpoint is measured with both and keeps its better figure, since
+ * they peak at different counts. /healthz does best with 64 (with 256 it loses a fifth). A call setup waits
+ * for two database round trips, each shared by the setups that arrive meanwhile, so the webhook's throughput
+ * grows with the setups in flight until its batches fill and the cores are busy: measured on two cores (see
+ * the calls README), 64 in flight took 2.8k–3.3k setups a second, 256 4.5k–6.1k, 384 no more. Twilio sends
+ * each call's webhook on its own, so in production the setups in flight are the calls arriving times the
+ * latency.
  */
-const FULL_LOAD_CONNECTIONS = 256;
+const FULL_LOAD_IN_FLIGHT = [64, 256];
 /** /healthz and the webhook take turns, so that both see the machine as it is at the time. */
 const ROUNDS = 3;
 const ROUND_SECONDS = 3;
@@ -44,6 +45,9 @@ const base = product.baseUrl;
 function formBody(params: Record<string, string>) {
   return new URLSearchParams(params).toString();
 }
+
+/** An endpoint's figures at full load, and the requests in flight that gave them. */
+type FullLoad = LoadResult & { inFlight: number };
 
 /** A request as autocannon sends it, signed as the sandbox (Twilio) signs it. */
 type Signed = { method: 'POST'; path: string; headers: Record<string, string>; body: string };
@@ -131,13 +135,24 @@ try {
 
   // Warm-up; then /healthz and the voice webhook in turns at full load, each round's ratio taken within it;
   // then the voice webhook with 16 requests in flight, and at a steady 200 requests/s.
-  const full = { connections: FULL_LOAD_CONNECTIONS, duration: ROUND_SECONDS };
-  await load({ url: `${base}/healthz`, ...full, duration: WARM_UP_SECONDS });
-  await voiceLoad({ ...full, duration: WARM_UP_SECONDS });
-  const rounds: { healthz: LoadResult; voice: LoadResult; ratio: number }[] = [];
+  const mostInFlight = Math.max(...FULL_LOAD_IN_FLIGHT);
+  await load({ url: `${base}/healthz`, connections: mostInFlight, duration: WARM_UP_SECONDS });
+  await voiceLoad({ connections: mostInFlight, duration: WARM_UP_SECONDS });
+  /** The better of the endpoint's figures with each count in flight. */
+  async function fullLoad(run: (connections: number) => Promise<LoadResult>) {
+    let best: FullLoad | undefined;
+    for (const inFlight of FULL_LOAD_IN_FLIGHT) {
+      const result = await run(inFlight);
+      if (!best || result.requestsPerSecond > best.requestsPerSecond) best = { ...result, inFlight };
+    }
+    return best as FullLoad;
+  }
+  const rounds: { healthz: FullLoad; voice: FullLoad; ratio: number }[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    const healthz = await load({ url: `${base}/healthz`, ...full });
-    const voice = await voiceLoad(full);
+    const healthz = await fullLoad((connections) =>
+      load({ url: `${base}/healthz`, connections, duration: ROUND_SECONDS }),
+    );
+    const voice = await fullLoad((connections) => voiceLoad({ connections, duration: ROUND_SECONDS }));
     rounds.push({ healthz, voice, ratio: (100 * voice.requestsPerSecond) / healthz.requestsPerSecond });
   }
   const at16 = await voiceLoad({ connections: 16, duration: 5 });
@@ -145,7 +160,9 @@ try {
   rounds.sort((a, b) => a.ratio - b.ratio);
   const median = rounds[Math.floor(ROUNDS / 2)] as (typeof rounds)[number];
   reportLoad('healthz', median.healthz);
+  report('healthz.in_flight', median.healthz.inFlight, 'requests');
   reportLoad('voice_webhook.max', median.voice);
+  report('voice_webhook.max.in_flight', median.voice.inFlight, 'requests');
   report('voice_webhook.ratio_to_healthz', median.ratio, '%');
   report('voice_webhook.ratio_to_healthz.lowest', rounds[0]?.ratio ?? 0, '%');
   report('voice_webhook.ratio_to_healthz.highest', rounds[ROUNDS - 1]?.ratio ?? 0, '%');
@@ -169,7 +186,7 @@ try {
   );
   const ingestion = await presignedLoad('/api/webhooks/twilio/status', callbacks, {
     amount: callbacks.length,
-    connections: FULL_LOAD_CONNECTIONS,
+    connections: mostInFlight,
   });
   reportLoad('status_callback.ingestion', ingestion);
   const pending = async () =>
