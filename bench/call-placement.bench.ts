@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { createDatabase } from '../server/src/db/client';
+import { utcDay } from '../server/src/modules/calls/call-assessment';
 import { callSetupRepository, type PlacementLimits } from '../server/src/modules/calls/call-setup.repository';
 import { createLogger } from '../server/src/platform/logger';
 import { placementFor } from '../server/test/support/calls';
@@ -60,7 +61,7 @@ try {
 
   let nextSnapshot = 0;
   async function snapshotBatch(size: number) {
-    const day = new Date().toISOString().slice(0, 10);
+    const day = utcDay(new Date());
     const batch = Array.from({ length: size }, () => ({
       membershipId: (seats[nextSnapshot++ % seats.length] as Seat).membershipId,
       day,
