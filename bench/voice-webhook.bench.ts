@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { signWebhook } from '../server/src/providers/telephony/twilio/twilio-signature';
 import { startServerProcess } from '../server/test/support/server-process';
-import { type LoadResult, load, report, reportLoad } from './support/load';
+import {
+  type LoadResult,
+  load,
+  loadPrepared,
+  type PreparedRequest,
+  report,
+  reportLoad,
+} from './support/load';
 import { startProduct } from './support/product';
 import { fundedCallers } from './support/session';
 
@@ -49,10 +56,8 @@ function formBody(params: Record<string, string>) {
 /** An endpoint's figures at full load, and the requests in flight that gave them. */
 type FullLoad = LoadResult & { inFlight: number };
 
-/** A request as autocannon sends it, signed as the sandbox (Twilio) signs it. */
-type Signed = { method: 'POST'; path: string; headers: Record<string, string>; body: string };
-
-function signed(path: string, params: Record<string, string>): Signed {
+/** A request signed as the sandbox (Twilio) signs it. */
+function signed(path: string, params: Record<string, string>): PreparedRequest {
   return {
     method: 'POST',
     path,
@@ -70,26 +75,11 @@ function signed(path: string, params: Record<string, string>): Signed {
  */
 function presignedLoad(
   path: string,
-  requests: Signed[],
+  requests: PreparedRequest[],
   options: { duration?: number; amount?: number; overallRate?: number; connections?: number },
-  onSent: (index: number) => void = () => {},
+  onSent?: (index: number) => void,
 ): Promise<LoadResult> {
-  let next = 0;
-  return load({
-    url: `${base}${path}`,
-    ...options,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const index = next++;
-          const ready = requests[index];
-          if (!ready) throw new Error(`more than the ${requests.length} requests signed for ${path}`);
-          onSent(index);
-          return Object.assign(request, ready);
-        },
-      },
-    ],
-  });
+  return loadPrepared({ url: `${base}${path}`, ...options }, requests, onSent);
 }
 
 const newSid = () => `CA${randomBytes(16).toString('hex')}`;
