@@ -76,7 +76,6 @@ export const holds = pgTable(
       or (${t.status} in ('released', 'expired') and ${t.settledAt} is not null and ${t.capturedCents} is null)`,
     ),
     index('holds_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'active'`),
-    index('holds_account_idx').on(t.ledgerAccountId),
   ],
 );
 
