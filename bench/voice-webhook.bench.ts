@@ -32,8 +32,8 @@ const CALLERS = 20;
 const FULL_LOAD_IN_FLIGHT = [64, 256];
 /**
  * /healthz and the webhook take turns, so that both see the machine as it is at the time; the median round is
- * reported. The machine's speed drifts by a third within a minute (other tenants of its host), so single
- * rounds scatter widely: five, of 4 s each, leave the median steadier than three of 3 s.
+ * reported. The machine's speed drifts (/healthz has moved by a third between rounds a minute apart), so
+ * single rounds scatter widely: five, of 4 s each, leave the median steadier than three of 3 s.
  */
 const ROUNDS = 5;
 const ROUND_SECONDS = 4;

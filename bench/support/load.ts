@@ -49,10 +49,10 @@ type ConnectionRequests = { requestIterator: { requestBuilder: () => Buffer | nu
  * learns each one's index as it goes out. They are turned into bytes before the clock starts, so that the
  * load generator (on the same cores as the server) only sends them, as it does a request that never changes.
  * autocannon builds a request that changes for every send, copying its two dozen options twice into new
- * objects: about 16 µs a request on a two-core machine, a sixth of the load generator's time at full load.
+ * objects: about 16 µs a request on a two-core machine, a quarter of the load generator's time at full load.
  * Each connection's builder here hands out the next bytes instead.
  */
-export async function loadPrepared(
+export function loadPrepared(
   options: autocannon.Options & { url: string },
   requests: PreparedRequest[],
   onSent: (index: number) => void = () => {},
