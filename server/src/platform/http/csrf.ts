@@ -1,6 +1,7 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
+import { sameSecret } from '../same-secret';
 import type { App } from './types';
 
 declare module 'fastify' {
@@ -12,12 +13,6 @@ declare module 'fastify' {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
-
-function sameToken(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 /**
  * Double-submit CSRF protection: `GET /api/auth/csrf` returns a random token and sets it as a cookie; every
@@ -67,7 +62,7 @@ export function registerCsrfProtection(
     }
     const header = request.headers['x-csrf-token'];
     const cookie = request.cookies[cookieName];
-    if (typeof header !== 'string' || !cookie || !sameToken(header, cookie)) {
+    if (typeof header !== 'string' || !cookie || !sameSecret(header, cookie)) {
       throw new AppError(
         'csrf_failed',
         'Your session token is missing or stale. Reload the page and try again.',

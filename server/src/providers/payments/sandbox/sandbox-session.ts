@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../../../platform/same-secret';
 import type { CheckoutRequest, Metadata } from '../port';
 
 /** What a sandbox Checkout session knows, carried in its own (signed) id so that no process must remember it. */
@@ -44,9 +45,7 @@ export function encodeSession(request: CheckoutRequest, secret: string, now: Dat
 export function decodeSession(id: string, secret: string): SandboxSession | undefined {
   const match = /^cs_sb_([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(id);
   if (!match?.[1] || !match[2]) return undefined;
-  const expected = Buffer.from(mac(secret, match[1]));
-  const given = Buffer.from(match[2]);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  if (!sameSecret(mac(secret, match[1]), match[2])) return undefined;
   try {
     return JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8')) as SandboxSession;
   } catch {

@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import twilio from 'twilio';
+import { sameSecret } from '../../../platform/same-secret';
 
 /**
  * Twilio's webhook signature (X-Twilio-Signature): HMAC-SHA1 of the URL followed by every form parameter,
@@ -8,12 +8,6 @@ import twilio from 'twilio';
  */
 export function signWebhook(authToken: string, url: string, params: Record<string, string>): string {
   return twilio.getExpectedTwilioSignature(authToken, url, params);
-}
-
-function sameSignature(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**
@@ -27,6 +21,6 @@ export function verifyWebhookSignature(
   request: { url: string; params: Record<string, string>; signature: string | undefined },
 ): boolean {
   if (!request.signature) return false;
-  if (sameSignature(signWebhook(authToken, request.url, request.params), request.signature)) return true;
+  if (sameSecret(signWebhook(authToken, request.url, request.params), request.signature)) return true;
   return twilio.validateRequest(authToken, request.signature, request.url, request.params);
 }

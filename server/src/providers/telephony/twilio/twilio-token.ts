@@ -1,5 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import twilio from 'twilio';
+import { sameSecret } from '../../../platform/same-secret';
 import type { AccessToken } from '../port';
 
 export type TokenKeys = { accountSid: string; apiKeySid: string; apiKeySecret: string; twimlAppSid: string };
@@ -43,8 +44,7 @@ export function readVoiceAccessToken(token: string, secret: string, now: Date): 
   if (!header || !payload || !signature) return null;
   if (decodeSegment(header)?.alg !== 'HS256') return null;
   const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (!sameSecret(Buffer.from(signature, 'base64url'), expected)) return null;
   const claims = decodeSegment(payload);
   const grants = claims?.grants as {
     identity?: unknown;
