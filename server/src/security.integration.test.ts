@@ -63,6 +63,13 @@ describe('CSRF and per-route checks are decided by the matched route (finding 2)
         payload: 'a=b',
       });
       expect(response.json().error.code, url).toBe('csrf_failed');
+      const encoded = await t.app.inject({
+        method: 'POST',
+        url: url.replace('/api/', '/%61pi/'),
+        headers: { cookie: cookieHeader(victim.client), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'a=b',
+      });
+      expect(encoded.json().error.code, url).toBe('bad_request');
     }
     const me = await victim.client.get('/api/me');
     expect(me.statusCode).toBe(200);
