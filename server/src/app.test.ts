@@ -4,6 +4,7 @@ import { createHttpClient } from '../test/support/http-client';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { AppError } from './platform/errors/app-error';
+import { asGuard } from './platform/http/auth';
 import type { App } from './platform/http/types';
 import { createLogger } from './platform/logger';
 import { createMetrics } from './platform/metrics';
@@ -176,5 +177,26 @@ describe('buildApp', () => {
       sandbox: true,
       providers: { telephony: 'sandbox', payments: 'sandbox', mail: 'outbox' },
     });
+  });
+
+  it('refuses to register a route whose guard would run after its body is read', async () => {
+    const guard = asGuard(async () => {});
+    const late = async (app: App) => {
+      app.post('/late', { preHandler: guard }, async () => ({}));
+    };
+    const early = async (app: App) => {
+      app.post('/early', { onRequest: guard }, async () => ({}));
+    };
+    const withRoutes = (routes: ((app: App) => Promise<void>)[]) =>
+      buildApp({
+        config: loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent' }),
+        logger: createLogger({ log: { level: 'silent' } }),
+        metrics: createMetrics(),
+        readiness: {},
+        routes,
+        version: 'test',
+      });
+    await expect(withRoutes([late])).rejects.toThrow(/POST \/api\/late: run its guard as onRequest/);
+    await expect(withRoutes([early])).resolves.toBeDefined();
   });
 });

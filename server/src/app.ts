@@ -8,9 +8,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config';
+import { assertGuardsRunFirst } from './platform/http/auth';
 import { registerCsrfProtection } from './platform/http/csrf';
 import { registerErrorHandling, sendError } from './platform/http/error-handler';
 import { healthRoutes } from './platform/http/health.routes';
+import { registerOddInputChecks } from './platform/http/odd-input';
 import { requestIdFrom } from './platform/http/request-id';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerSpa } from './platform/http/spa';
@@ -29,6 +31,16 @@ export type AppDeps = {
   version: string;
 };
 
+/**
+ * A hop count trusts the n addresses nearest to us (the server must be reachable only through those proxies);
+ * Fastify's own numeric setting trusts nobody, so the count becomes a function.
+ */
+function trustedProxies(setting: number | string) {
+  if (typeof setting === 'string') return setting;
+  if (setting === 0) return false;
+  return (_address: string, hop: number) => hop < setting;
+}
+
 /** The HTTP application: platform plugins, then each module's routes. Holds no global state. */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, metrics } = deps;
@@ -36,7 +48,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     genReqId: requestIdFrom,
     bodyLimit: 1024 * 1024,
-    trustProxy: config.isProduction,
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names; by default from nobody.
+    trustProxy: trustedProxies(config.http.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
     // Refused below in our own error shape instead of Fastify's.
     return503OnClosing: false,
@@ -45,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorateRequest('principal', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRoute', assertGuardsRunFirst);
 
   // While shutting down, requests already running finish and their connections close after the answer;
   // new requests on kept-alive connections are refused, so that the server can stop without cutting anyone off.
@@ -83,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   registerSecurityHeaders(app, { hsts: config.http.secureCookies });
   registerErrorHandling(app);
+  registerOddInputChecks(app);
   await app.register(fastifyCookie);
   registerCsrfProtection(app, config.http);
 
@@ -90,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     healthRoutes({
       checks: deps.readiness,
       metrics,
+      metricsAccess: config.metrics,
       status: {
         name: 'Mobayilo',
         version: deps.version,

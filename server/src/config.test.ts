@@ -163,4 +163,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ RUN_WORKERS: 'false' }).jobs.runWorkers).toBe(false);
     expect(problemsOf({ RUN_WORKERS: 'maybe' })[0]).toMatch(/^RUN_WORKERS: expected true or false/);
   });
+
+  it('trusts no proxy unless told which: a hop count, or proxy addresses and CIDR ranges', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).http.trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: 'none' }).http.trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,::1' }).http.trustProxy).toBe(
+      '10.0.0.0/8,192.168.1.7,::1',
+    );
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.local', '11']) {
+      expect(problemsOf({ TRUST_PROXY: bad })[0]).toMatch(/^TRUST_PROXY: expected a hop count/);
+    }
+  });
+
+  it('closes /metrics in production unless METRICS_TOKEN is set', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: null, open: true });
+    expect(loadConfig({ NODE_ENV: 'production' }).metrics).toEqual({ token: null, open: false });
+    const token = 'a'.repeat(32);
+    expect(loadConfig({ METRICS_TOKEN: token }).metrics).toEqual({ token, open: false });
+    expect(problemsOf({ METRICS_TOKEN: 'short' })[0]).toMatch(/^METRICS_TOKEN: expected at least 32/);
+  });
 });

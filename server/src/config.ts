@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -67,12 +68,44 @@ const destination = z.string().regex(/^([A-Za-z]{2}|\+[1-9]\d{0,14})$/, {
  */
 export const DEFAULT_BLOCKED_DESTINATIONS = '+870,+881,+882,+883,+979,+808';
 
+/** An IP address or a CIDR range such as 10.0.0.0/8. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may say who the client is (X-Forwarded-For): a hop count, or the proxies' addresses and CIDR
+ * ranges. Unset, "none", "false" or 0: nobody, and the client is the connection's peer address.
+ */
+const trustProxy = z.string().transform((value, context): number | string[] => {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed === 'none' || trimmed === 'false') return 0;
+  if (/^\d+$/.test(trimmed) && Number(trimmed) <= 10) return Number(trimmed);
+  const entries = trimmed
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length > 0 && entries.every(isAddressOrRange)) return entries;
+  context.addIssue({
+    code: 'custom',
+    message: 'expected a hop count from 0 to 10, or comma-separated proxy addresses or CIDR ranges',
+  });
+  return z.NEVER;
+});
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port(3000),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: trustProxy.optional(),
+  /** Bearer token for GET /metrics; without it, /metrics is open in development and closed in production. */
+  METRICS_TOKEN: z.string().min(32, { error: 'expected at least 32 characters' }).optional(),
 
   DATABASE_URL: postgresUrl,
   DATA_DIR: z.string().min(1).default('.data'),
@@ -226,6 +259,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       port: e.PORT,
       publicUrl,
       secureCookies: publicUrl.startsWith('https://'),
+      /** Hops, or comma-separated proxy addresses/ranges, whose X-Forwarded-For is believed; 0: none. */
+      trustProxy: Array.isArray(e.TRUST_PROXY) ? e.TRUST_PROXY.join(',') : (e.TRUST_PROXY ?? 0),
+    }),
+    metrics: Object.freeze({
+      token: e.METRICS_TOKEN ?? null,
+      /** Whether /metrics answers without a token: only outside production. */
+      open: !e.METRICS_TOKEN && e.NODE_ENV !== 'production',
     }),
     log: Object.freeze({ level: e.LOG_LEVEL }),
     db: Object.freeze({

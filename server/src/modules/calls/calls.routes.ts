@@ -20,7 +20,7 @@ export function callsRoutes(deps: { service: CallsService; guards: Pick<AuthGuar
     app.get(
       '/calls/token',
       {
-        preHandler: guards.requireUser,
+        onRequest: guards.requireUser,
         schema: {
           tags: ['calls'],
           summary: "An access token for the browser's phone",
@@ -41,7 +41,7 @@ export function callsRoutes(deps: { service: CallsService; guards: Pick<AuthGuar
     app.get(
       '/calls/quote',
       {
-        preHandler: guards.requireUser,
+        onRequest: guards.requireUser,
         schema: {
           tags: ['calls'],
           summary: 'What calling a number costs per minute, and for how many minutes the caller can call it',
@@ -55,7 +55,7 @@ export function callsRoutes(deps: { service: CallsService; guards: Pick<AuthGuar
     app.get(
       '/calls',
       {
-        preHandler: guards.requireUser,
+        onRequest: guards.requireUser,
         schema: {
           tags: ['calls'],
           summary: 'Calls, newest first: the whole account’s for company owners and admins, else your own',
@@ -69,7 +69,7 @@ export function callsRoutes(deps: { service: CallsService; guards: Pick<AuthGuar
     app.get(
       '/calls/recent',
       {
-        preHandler: guards.requireUser,
+        onRequest: guards.requireUser,
         schema: {
           tags: ['calls'],
           summary: 'The last ten distinct numbers you called',

@@ -39,7 +39,7 @@ export function walletRoutes(deps: WalletRoutesDeps) {
     app.get(
       '/wallet',
       {
-        preHandler: guards.requireUser,
+        onRequest: guards.requireUser,
         schema: {
           tags: ['wallet'],
           summary: 'Balance, held and available credit',
@@ -68,7 +68,7 @@ export function walletRoutes(deps: WalletRoutesDeps) {
     app.get(
       '/wallet/transactions',
       {
-        preHandler: guards.requireAccountManager,
+        onRequest: guards.requireAccountManager,
         schema: {
           tags: ['wallet'],
           summary: 'The wallet’s transactions, newest first',
@@ -94,7 +94,7 @@ export function walletRoutes(deps: WalletRoutesDeps) {
     app.get(
       '/wallet/statement.csv',
       {
-        preHandler: guards.requireAccountManager,
+        onRequest: guards.requireAccountManager,
         schema: {
           tags: ['wallet'],
           summary: 'A CSV statement of the days from `from` to `to`, both included (UTC)',
@@ -119,7 +119,7 @@ export function walletRoutes(deps: WalletRoutesDeps) {
     app.get(
       '/wallet/usage',
       {
-        preHandler: guards.requireAccountManager,
+        onRequest: guards.requireAccountManager,
         schema: {
           tags: ['wallet'],
           summary: 'Calls and their cost per member of a company, this calendar month (UTC)',

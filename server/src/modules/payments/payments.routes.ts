@@ -36,7 +36,7 @@ export function paymentsRoutes(deps: {
     app.post(
       '/wallet/topups',
       {
-        preHandler: manager,
+        onRequest: manager,
         schema: {
           tags,
           summary: 'Start a card top-up; answers the Checkout page to send the person to',
@@ -51,7 +51,7 @@ export function paymentsRoutes(deps: {
     app.get(
       '/wallet/topups',
       {
-        preHandler: manager,
+        onRequest: manager,
         schema: {
           tags,
           summary: 'Top-ups, newest first',
@@ -65,7 +65,7 @@ export function paymentsRoutes(deps: {
     app.get(
       '/wallet/topups/:id',
       {
-        preHandler: manager,
+        onRequest: manager,
         schema: {
           tags,
           summary: 'One top-up, to follow it until its credit lands',
@@ -79,7 +79,7 @@ export function paymentsRoutes(deps: {
     app.get(
       '/wallet/payment-method',
       {
-        preHandler: manager,
+        onRequest: manager,
         schema: { tags, summary: 'The saved card', response: { 200: paymentMethodResponseSchema } },
       },
       async (request) => checkout.card(principalOf(request)),
@@ -88,7 +88,7 @@ export function paymentsRoutes(deps: {
     app.post(
       '/wallet/payment-method/setup',
       {
-        preHandler: manager,
+        onRequest: manager,
         schema: {
           tags,
           summary: 'Save or replace the card through Checkout, without paying',
@@ -100,7 +100,7 @@ export function paymentsRoutes(deps: {
 
     app.delete(
       '/wallet/payment-method',
-      { preHandler: manager, schema: { tags, summary: 'Remove the saved card (automatic top-ups stop)' } },
+      { onRequest: manager, schema: { tags, summary: 'Remove the saved card (automatic top-ups stop)' } },
       async (request, reply) => {
         await autoTopups.removeCard(principalOf(request));
         return reply.status(204).send();
@@ -110,7 +110,7 @@ export function paymentsRoutes(deps: {
     app.get(
       '/wallet/auto-topup',
       {
-        preHandler: manager,
+        onRequest: manager,
         schema: {
           tags,
           summary: 'Automatic top-up settings, pause and last failure',
@@ -123,7 +123,7 @@ export function paymentsRoutes(deps: {
     app.put(
       '/wallet/auto-topup',
       {
-        preHandler: manager,
+        onRequest: manager,
         schema: {
           tags,
           summary: 'Set automatic top-up: below the threshold, charge the saved card up to a daily cap',
@@ -137,7 +137,7 @@ export function paymentsRoutes(deps: {
     app.post(
       '/wallet/auto-topup/recover',
       {
-        preHandler: manager,
+        onRequest: manager,
         schema: {
           tags,
           summary:
@@ -151,7 +151,7 @@ export function paymentsRoutes(deps: {
     app.get(
       '/admin/payments/owed',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: 'What wallets could not cover after refunds and disputes',

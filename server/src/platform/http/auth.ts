@@ -18,7 +18,10 @@ declare module 'fastify' {
 
 export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
-/** preHandlers that routes put in front of their handlers; the identity module implements them. */
+/**
+ * `onRequest` hooks that routes put in front of their handlers, so that who may call a route is decided before
+ * its body is read or validated; the identity module implements them (through `asGuard`).
+ */
 export type AuthGuards = {
   /** 401 `unauthorized` unless signed in. */
   requireUser: Guard;
@@ -32,4 +35,37 @@ export type AuthGuards = {
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('unauthorized', 'Please sign in first.');
   return request.principal;
+}
+
+const guards = new WeakSet<Guard>();
+
+/** Marks a function as an authentication or role guard, which buildApp allows only as an `onRequest` hook. */
+export function asGuard(guard: Guard): Guard {
+  guards.add(guard);
+  return guard;
+}
+
+type RouteHooks = {
+  url: string;
+  method: string | string[];
+  preParsing?: unknown;
+  preValidation?: unknown;
+  preHandler?: unknown;
+};
+
+/**
+ * Refuses to register a route that runs a guard after the body is read: as `preParsing`, `preValidation` or
+ * `preHandler`, an anonymous caller could make the server read a large body, or learn from a 422 what the
+ * route accepts, before being told to sign in.
+ */
+export function assertGuardsRunFirst(route: RouteHooks): void {
+  for (const hook of ['preParsing', 'preValidation', 'preHandler'] as const) {
+    const value = route[hook];
+    const hooks = Array.isArray(value) ? value : [value];
+    if (hooks.some((fn) => typeof fn === 'function' && guards.has(fn as Guard))) {
+      throw new Error(
+        `${String(route.method)} ${route.url}: run its guard as onRequest, not ${hook}, so that who may call it is checked before its body is read`,
+      );
+    }
+  }
 }

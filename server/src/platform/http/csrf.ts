@@ -16,7 +16,7 @@ const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * Double-submit CSRF protection: `GET /api/auth/csrf` returns a random token and sets it as a cookie; every
- * state-changing /api request must echo it in `X-CSRF-Token`, and an `Origin` header, when sent, must be our
+ * state-changing request must echo it in `X-CSRF-Token`, and an `Origin` header, when sent, must be our
  * public origin. Otherwise 403 `csrf_failed`.
  */
 export function registerCsrfProtection(
@@ -53,7 +53,8 @@ export function registerCsrfProtection(
 
   app.addHook('onRequest', async (request) => {
     if (safeMethods.has(request.method)) return;
-    if (!request.url.startsWith('/api/')) return;
+    // Decided by the route the router matched, never by how the raw URL is spelt: every state-changing route
+    // is checked unless it authenticates otherwise; an unmatched path changes nothing.
     if (!request.routeOptions.url || request.routeOptions.config.csrf === false) return;
 
     const origin = request.headers.origin;

@@ -1,11 +1,15 @@
 import { statusResponseSchema } from '@mobayilo/contract';
 import { z } from 'zod';
+import { AppError } from '../errors/app-error';
 import type { Metrics } from '../metrics';
+import { sameSecret } from '../same-secret';
 import type { App } from './types';
 
 export type HealthDeps = {
   checks: Record<string, () => Promise<boolean>>;
   metrics: Metrics;
+  /** `open`: /metrics answers anyone (development); otherwise only `Authorization: Bearer <token>`. */
+  metricsAccess: { token: string | null; open: boolean };
   status: z.infer<typeof statusResponseSchema>;
 };
 
@@ -46,7 +50,17 @@ export function healthRoutes(deps: HealthDeps) {
       },
     );
 
-    app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+    app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+      const { token, open } = deps.metricsAccess;
+      if (!open) {
+        if (!token)
+          throw new AppError('not_found', 'Metrics are turned off: set METRICS_TOKEN to read them.');
+        const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+        if (!given || !sameSecret(given, token)) {
+          reply.header('www-authenticate', 'Bearer realm="metrics"');
+          throw new AppError('unauthorized', 'Metrics need the bearer token set in METRICS_TOKEN.');
+        }
+      }
       return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
     });
 

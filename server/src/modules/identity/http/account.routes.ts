@@ -24,7 +24,7 @@ export function accountRoutes(deps: { accounts: AccountsService; guards: AuthGua
     app.get(
       '/account/members',
       {
-        preHandler: guards.requireAccountManager,
+        onRequest: guards.requireAccountManager,
         schema: {
           tags: ['account'],
           summary: 'Members and allowed domains',
@@ -37,7 +37,7 @@ export function accountRoutes(deps: { accounts: AccountsService; guards: AuthGua
     app.post(
       '/account/seats',
       {
-        preHandler: guards.requireAccountManager,
+        onRequest: guards.requireAccountManager,
         schema: {
           tags: ['account'],
           summary: 'Add a seat and email them an invitation',
@@ -52,7 +52,7 @@ export function accountRoutes(deps: { accounts: AccountsService; guards: AuthGua
     app.patch(
       '/account/members/:id',
       {
-        preHandler: guards.requireAccountManager,
+        onRequest: guards.requireAccountManager,
         schema: {
           tags: ['account'],
           summary: "Change a member's role",
@@ -67,7 +67,7 @@ export function accountRoutes(deps: { accounts: AccountsService; guards: AuthGua
     app.delete(
       '/account/members/:id',
       {
-        preHandler: guards.requireAccountManager,
+        onRequest: guards.requireAccountManager,
         schema: {
           tags: ['account'],
           summary: 'Remove a member (their call history stays)',
@@ -83,7 +83,7 @@ export function accountRoutes(deps: { accounts: AccountsService; guards: AuthGua
     app.put(
       '/account/domains',
       {
-        preHandler: guards.requireAccountManager,
+        onRequest: guards.requireAccountManager,
         schema: {
           tags: ['account'],
           summary: 'Email domains whose new users join as seats',
@@ -97,7 +97,7 @@ export function accountRoutes(deps: { accounts: AccountsService; guards: AuthGua
     app.put(
       '/account',
       {
-        preHandler: guards.requireAccountManager,
+        onRequest: guards.requireAccountManager,
         schema: { tags: ['account'], summary: 'Rename the account', body: renameAccountBodySchema },
       },
       async (request, reply) => {
@@ -109,7 +109,7 @@ export function accountRoutes(deps: { accounts: AccountsService; guards: AuthGua
     app.get(
       '/admin/accounts',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: 'Accounts by name, id or member email, newest first',

@@ -179,7 +179,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
     app.post(
       '/auth/password',
       {
-        preHandler: guards.requireUser,
+        onRequest: guards.requireUser,
         schema: {
           tags: ['auth'],
           summary: 'Set or change your password; other sessions end',
@@ -195,7 +195,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
     app.get(
       '/auth/sessions',
       {
-        preHandler: guards.requireUser,
+        onRequest: guards.requireUser,
         schema: {
           tags: ['auth'],
           summary: 'Your active sessions',
@@ -211,7 +211,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
     app.delete(
       '/auth/sessions/:id',
       {
-        preHandler: guards.requireUser,
+        onRequest: guards.requireUser,
         schema: { tags: ['auth'], summary: 'End one of your sessions', params: z.object({ id: z.uuid() }) },
       },
       async (request, reply) => {
@@ -226,7 +226,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
     app.get(
       '/me',
       {
-        preHandler: guards.requireUser,
+        onRequest: guards.requireUser,
         schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: meResponseSchema } },
       },
       async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/errors/app-error';
-import type { AuthGuards } from '../../../platform/http/auth';
+import { type AuthGuards, asGuard } from '../../../platform/http/auth';
 import type { AuthenticatedSession, SessionsService } from '../sessions.service';
 
 const resolved = new WeakMap<FastifyRequest, AuthenticatedSession | null>();
@@ -57,23 +57,22 @@ export function originOf(request: FastifyRequest) {
 }
 
 export function createGuards(resolve: SessionResolver): AuthGuards {
-  const requireUser = async (request: FastifyRequest) => {
-    if (!(await resolve(request))) throw new AppError('unauthorized', 'Please sign in to continue.');
-  };
   return {
-    requireUser,
-    async requireAccountManager(request) {
+    requireUser: asGuard(async (request) => {
+      if (!(await resolve(request))) throw new AppError('unauthorized', 'Please sign in to continue.');
+    }),
+    requireAccountManager: asGuard(async (request) => {
       const session = await resolve(request);
       if (!session) throw new AppError('unauthorized', 'Please sign in to continue.');
       if (session.membership.role === 'seat') {
         throw new AppError('forbidden', 'Only owners and admins of the account can do this.');
       }
-    },
-    async requirePlatformAdmin(request) {
+    }),
+    requirePlatformAdmin: asGuard(async (request) => {
       const session = await resolve(request);
       if (!session) throw new AppError('unauthorized', 'Please sign in to continue.');
       if (session.user.role !== 'admin')
         throw new AppError('forbidden', 'This is for Mobayilo administrators.');
-    },
+    }),
   };
 }

@@ -35,6 +35,8 @@ export function sandboxCallRoutes(sandbox: SandboxTelephony, clock: Clock) {
 
   return async (app: App) => {
     const errors = { 401: errorResponseSchema, 404: errorResponseSchema, 422: errorResponseSchema };
+    // The access token is checked before the body is read or validated, as a guard would be.
+    app.addHook('onRequest', async (request) => void identityOf(request));
 
     app.post(
       '/sandbox/calls',
