@@ -8,7 +8,13 @@ export type LoginTokenPurpose = LoginToken['purpose'];
 export const loginTokensRepository = {
   async insert(
     db: Executor,
-    values: { userId: string; purpose: LoginTokenPurpose; tokenHash: string; expiresAt: Date },
+    values: {
+      userId: string;
+      purpose: LoginTokenPurpose;
+      tokenHash: string;
+      expiresAt: Date;
+      accountId?: string | null;
+    },
   ): Promise<LoginToken> {
     const [row] = await db.insert(loginTokens).values(values).returning();
     if (!row) throw new Error('insert returned no row');
@@ -53,6 +59,24 @@ export const loginTokensRepository = {
           eq(loginTokens.purpose, purpose),
           isNull(loginTokens.usedAt),
           gt(loginTokens.expiresAt, now),
+        ),
+      );
+  },
+
+  /**
+   * After a sign-in, the person's other emailed links stop working: every unused one, except invitations that
+   * still have a company to join.
+   */
+  async expireOutstanding(db: Executor, userId: string, now: Date) {
+    await db
+      .update(loginTokens)
+      .set({ expiresAt: now })
+      .where(
+        and(
+          eq(loginTokens.userId, userId),
+          isNull(loginTokens.usedAt),
+          gt(loginTokens.expiresAt, now),
+          isNull(loginTokens.accountId),
         ),
       );
   },
