@@ -8,7 +8,7 @@ import { deliver, stripeEnv, stripeEvent } from '../../../test/support/payments'
 import { type StripeDouble, startStripeDouble } from '../../../test/support/stripe-double';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { autoTopupSettings, paymentMethods } from '../payments/tables';
-import { users } from './tables';
+import { knownDevices, users } from './tables';
 
 /** Finding: an address could be signed up by someone who does not own it, and the account kept. */
 describe('proof of an address', () => {
@@ -106,6 +106,8 @@ describe('proof of an address', () => {
     });
 
     expect((await attacker.get('/api/me')).statusCode).toBe(401);
+    // Only the owner's browser is remembered: the attacker's no longer has an allowance of password attempts.
+    expect(await t.db.select().from(knownDevices).where(eq(knownDevices.userId, me.user.id))).toHaveLength(1);
     const again = await client().post('/api/auth/signin', { email, password: 'Attacker-Knows-This-1' });
     expect(again.statusCode).toBe(401);
     expect(again.json().error.code).toBe('invalid_credentials');

@@ -3,6 +3,7 @@ import type { Logger } from '../../platform/logger';
 import { accountsRepository as accounts } from './accounts.repository';
 import { claimDomain } from './domain-claims.service';
 import { companyDomainFor } from './email.domain';
+import { knownDevicesRepository as knownDevices } from './known-devices.repository';
 import type { SessionsService } from './sessions.service';
 import type { User } from './users.repository';
 import { usersRepository as users } from './users.repository';
@@ -29,6 +30,7 @@ export function createAddressProof(deps: {
     const after: AfterCommit[] = [];
     await users.clearPassword(tx, user.id);
     await deps.sessions.endAllOf(tx, user.id);
+    await knownDevices.deleteAllOf(tx, user.id);
     const current = await accounts.activeMembershipOf(tx, user.id);
     const manages = current && current.membership.role !== 'seat';
     if (manages && !(await accounts.hasOtherConfirmedManager(tx, current.account.id, user.id))) {
@@ -42,6 +44,15 @@ export function createAddressProof(deps: {
       'address proven by a link: what was set up before it was proven is discarded',
     );
     return after;
+  }
+
+  /** A confirmed owner or admin of a company claims the domain of their own address (not public webmail). */
+  async function claimOwnDomain(tx: Executor, user: Pick<User, 'id' | 'email'>) {
+    const current = await accounts.activeMembershipOf(tx, user.id);
+    const domain = companyDomainFor(user.email);
+    if (!current || !domain || current.account.kind !== 'company' || current.membership.role === 'seat')
+      return;
+    await claimDomain(tx, deps.logger, { accountId: current.account.id, domain, userId: user.id });
   }
 
   return {
@@ -58,17 +69,8 @@ export function createAddressProof(deps: {
     ): Promise<AfterCommit[]> {
       if (!(await users.confirm(tx, user.id, now))) return [];
       const after = proof === 'confirmation' ? [] : await discardUnprovenSetup(tx, user);
-      await this.claimOwnDomain(tx, user);
+      await claimOwnDomain(tx, user);
       return after;
-    },
-
-    /** A confirmed owner or admin of a company claims the domain of their own address (not public webmail). */
-    async claimOwnDomain(tx: Executor, user: Pick<User, 'id' | 'email'>) {
-      const current = await accounts.activeMembershipOf(tx, user.id);
-      const domain = companyDomainFor(user.email);
-      if (!current || !domain || current.account.kind !== 'company' || current.membership.role === 'seat')
-        return;
-      await claimDomain(tx, deps.logger, { accountId: current.account.id, domain, userId: user.id });
     },
   };
 }

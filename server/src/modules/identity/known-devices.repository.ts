@@ -23,6 +23,10 @@ export const knownDevicesRepository = {
     await db.update(knownDevices).set({ lastUsedAt: at }).where(eq(knownDevices.tokenHash, tokenHash));
   },
 
+  async deleteAllOf(db: Executor, userId: string) {
+    await db.delete(knownDevices).where(eq(knownDevices.userId, userId));
+  },
+
   async deleteUnusedSince(db: Executor, before: Date): Promise<number> {
     const deleted = await db
       .delete(knownDevices)
