@@ -1,4 +1,4 @@
-import type { Database } from '../../db/client';
+import type { Database, Executor } from '../../db/client';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors/app-error';
 import type { Principal } from '../../platform/http/auth';
@@ -80,12 +80,14 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
     );
   }
 
+  /** A sign-in link for a person, or for an address nobody uses yet (created when the link is used). */
   async function sendMagicLink(
     executor: Parameters<MailService['send']>[0],
-    user: { id: string; email: string },
+    user: { id: string | null; email: string },
   ) {
     const url = await issueLink(executor, {
       userId: user.id,
+      email: user.email,
       purpose: 'magic_link',
       now: clock.now(),
       publicUrl: deps.publicUrl,
@@ -94,6 +96,19 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
       executor,
       user.email,
       magicLinkMail({ url, expiresInMinutes: minutes(linkLifetimeMs.magic_link) }),
+    );
+  }
+
+  /**
+   * Whose link this is: its person, or for a first sign-in link to a new address, that address's person —
+   * created now, when the link is used (or found, if they arrived meanwhile).
+   */
+  async function personOf(executor: Executor, token: { userId: string | null; email: string | null }) {
+    if (token.userId) return users.findById(executor, token.userId);
+    if (!token.email) return undefined;
+    return (
+      (await users.findByEmail(executor, token.email)) ??
+      (await users.insert(executor, { email: token.email, createdAt: clock.now() }))
     );
   }
 
@@ -185,7 +200,7 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
       return db.transaction(async (tx) => {
         await deps.accounts.ensureMembership(tx, user, { provisionByDomain: false });
         // A password set by someone who never proved the address must not cancel its owner's links.
-        if (user.confirmedAt) await loginTokens.expireOutstanding(tx, user.id, clock.now());
+        if (user.confirmedAt) await loginTokens.expireOutstanding(tx, user, clock.now());
         return deps.signIns.complete(tx, user.id, origin);
       });
     },
@@ -203,13 +218,15 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
       await deps.jobs.send(jobs().emailEntry, { email });
     },
 
-    /** Job: an existing person gets a link; a new one becomes a company seat (by domain) or an individual. */
+    /**
+     * Job: mails a sign-in link. Nothing is created for an address nobody uses yet until its link is used, so
+     * that a stranger typing addresses creates no one.
+     */
     async completeEmailEntry(email: string) {
       await db.transaction(async (tx) => {
-        const user =
-          (await users.findByEmail(tx, email)) ?? (await users.insert(tx, { email, createdAt: clock.now() }));
-        await deps.accounts.ensureMembership(tx, user, { provisionByDomain: true });
-        await sendMagicLink(tx, user);
+        const user = await users.findByEmail(tx, email);
+        if (user) await deps.accounts.ensureMembership(tx, user, { provisionByDomain: true });
+        await sendMagicLink(tx, user ?? { id: null, email });
       });
     },
 
@@ -228,7 +245,7 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
           if (!known || known.purpose === 'password_reset') throw identityErrors.linkInvalid();
           throw known.usedAt ? identityErrors.linkUsed() : identityErrors.linkExpired();
         }
-        const user = await users.findById(tx, used.userId);
+        const user = await personOf(tx, used);
         if (!user) throw identityErrors.linkInvalid();
         const after = await deps.proof.prove(
           tx,
@@ -239,8 +256,8 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
         if (used.purpose === 'seat_invite' && used.accountId) {
           await deps.accounts.acceptInvitation(tx, user, used.accountId);
         }
-        await deps.accounts.ensureMembership(tx, user, { provisionByDomain: false });
-        await loginTokens.expireOutstanding(tx, user.id, now);
+        await deps.accounts.ensureMembership(tx, user, { provisionByDomain: used.userId === null });
+        await loginTokens.expireOutstanding(tx, user, now);
         if (current) await deps.sessions.end(tx, current.tokenHash);
         const session = await deps.signIns.complete(tx, user.id, origin);
         return {
@@ -257,13 +274,14 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
     async resendLink(token: string, origin: RequestOrigin) {
       const known = await loginTokens.findByHash(db, hashToken(token));
       if (!known || known.purpose === 'password_reset') return;
-      const user = await users.findById(db, known.userId);
-      if (!user) return;
-      await limitMailRequests(origin.ip, user.email, limits.linkByIp, limits.linkByEmail, 'links');
+      const user = known.userId ? await users.findById(db, known.userId) : undefined;
+      const email = user?.email ?? known.email;
+      if (!email) return;
+      await limitMailRequests(origin.ip, email, limits.linkByIp, limits.linkByEmail, 'links');
       await db.transaction((tx) =>
-        known.purpose === 'email_confirmation' && !user.confirmedAt
+        user && known.purpose === 'email_confirmation' && !user.confirmedAt
           ? sendConfirmation(tx, user)
-          : sendMagicLink(tx, user),
+          : sendMagicLink(tx, user ?? { id: null, email }),
       );
     },
 
@@ -296,7 +314,10 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
     /** Sets the new password from a reset link (once, within 30 minutes) and ends every other session. */
     async resetPassword(token: string, password: string, origin: SignInOrigin) {
       const known = await loginTokens.findByHash(db, hashToken(token));
-      const user = known?.purpose === 'password_reset' ? await users.findById(db, known.userId) : undefined;
+      const user =
+        known?.purpose === 'password_reset' && known.userId
+          ? await users.findById(db, known.userId)
+          : undefined;
       if (!known || !user) throw identityErrors.linkInvalid();
       assertStrongPassword(password, user.email);
       const passwordHash = await hashPassword(password);
@@ -306,7 +327,7 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
         if (!used) throw known.usedAt ? identityErrors.linkUsed() : identityErrors.linkExpired();
         const after = await deps.proof.prove(tx, user, 'reset', now);
         await users.setPasswordHash(tx, user.id, passwordHash);
-        await loginTokens.expireOutstanding(tx, user.id, now);
+        await loginTokens.expireOutstanding(tx, user, now);
         await deps.sessions.endAllOf(tx, user.id);
         return { ...(await deps.signIns.complete(tx, user.id, origin)), after };
       });

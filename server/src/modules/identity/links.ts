@@ -24,7 +24,9 @@ const linkPath: Record<LoginTokenPurpose, string> = {
 export async function issueLink(
   executor: Executor,
   input: {
-    userId: string;
+    /** Null for a first sign-in link to an address nobody uses yet: then `email` says whose it is. */
+    userId: string | null;
+    email?: string;
     purpose: LoginTokenPurpose;
     now: Date;
     publicUrl: string;
@@ -35,6 +37,7 @@ export async function issueLink(
   const token = newToken();
   await loginTokensRepository.insert(executor, {
     userId: input.userId,
+    email: input.userId ? null : (input.email ?? null),
     purpose: input.purpose,
     tokenHash: hashToken(token),
     expiresAt: new Date(input.now.getTime() + linkLifetimeMs[input.purpose]),

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { loginTokens } from './tables';
 
@@ -9,7 +9,8 @@ export const loginTokensRepository = {
   async insert(
     db: Executor,
     values: {
-      userId: string;
+      userId: string | null;
+      email?: string | null;
       purpose: LoginTokenPurpose;
       tokenHash: string;
       expiresAt: Date;
@@ -67,13 +68,13 @@ export const loginTokensRepository = {
    * After a sign-in, the person's other emailed links stop working: every unused one, except invitations that
    * still have a company to join.
    */
-  async expireOutstanding(db: Executor, userId: string, now: Date) {
+  async expireOutstanding(db: Executor, person: { id: string; email: string }, now: Date) {
     await db
       .update(loginTokens)
       .set({ expiresAt: now })
       .where(
         and(
-          eq(loginTokens.userId, userId),
+          or(eq(loginTokens.userId, person.id), eq(loginTokens.email, person.email)),
           isNull(loginTokens.usedAt),
           gt(loginTokens.expiresAt, now),
           isNull(loginTokens.accountId),

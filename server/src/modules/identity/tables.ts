@@ -113,9 +113,10 @@ export const loginTokens = pgTable(
   'login_tokens',
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Null only for a first sign-in link to an address nobody uses yet (see `email`). */
+    userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    /** A first sign-in link's address: the person and their account are created when it is used. */
+    email: text(),
     purpose: text({ enum: ['magic_link', 'password_reset', 'seat_invite', 'email_confirmation'] }).notNull(),
     /** SHA-256 of the token sent by email. */
     tokenHash: text().notNull(),
@@ -129,6 +130,11 @@ export const loginTokens = pgTable(
     uniqueIndex('login_tokens_token_hash_key').on(t.tokenHash),
     index('login_tokens_user_id_idx').on(t.userId),
     index('login_tokens_expires_at_idx').on(t.expiresAt),
+    check(
+      'login_tokens_user_or_new_address',
+      sql`${t.userId} is not null or (${t.email} is not null and ${t.purpose} = 'magic_link')`,
+    ),
+    index('login_tokens_email_idx').on(t.email).where(sql`${t.email} is not null`),
     check(
       'login_tokens_purpose_known',
       sql`${t.purpose} in ('magic_link', 'password_reset', 'seat_invite', 'email_confirmation')`,
