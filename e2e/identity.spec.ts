@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { confirmAddress } from './support/accounts';
 import { openPage, screenshot, useBrowser } from './support/browser';
 import { followMailedLink, uniqueEmail } from './support/outbox';
 
@@ -66,10 +67,12 @@ describe('signing in', () => {
     await admin.page.goto('/signup');
     await admin.page.getByText('A company').click();
     await admin.page.getByLabel('Company name').fill('Initech');
-    await admin.page.getByLabel('Your work email').fill(uniqueEmail(domain, 'bill'));
+    const adminEmail = uniqueEmail(domain, 'bill');
+    await admin.page.getByLabel('Your work email').fill(adminEmail);
     await admin.page.getByLabel('Password').fill('correct horse battery staple');
     await admin.page.getByRole('button', { name: 'Create account' }).click();
     await admin.page.waitForURL('**/dial');
+    await confirmAddress(admin.page, adminEmail);
 
     await admin.page.getByRole('link', { name: 'Settings' }).click();
     const seatEmail = uniqueEmail(domain, 'milton');
@@ -89,6 +92,30 @@ describe('signing in', () => {
     expect(await seat.page.getByRole('heading', { name: 'Seats' }).count()).toBe(0);
     expect(seat.errors).toEqual([]);
     await seat.context.close();
+  });
+
+  it('signs up, asks to confirm the address, and lifts the prompt once the emailed link is followed', async () => {
+    const email = uniqueEmail('example.com', 'hedy');
+    const { page, errors, context } = await openPage(browser());
+    await page.goto('/signup');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/dial');
+    await page.getByText('Confirm your email address', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Credits' }).click();
+    await page.getByText('Confirm your email address to save a card').waitFor();
+    expect(await page.getByRole('button', { name: 'Save a card' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Resend confirmation' }).first().click();
+    await page.getByText('A new link is on its way').first().waitFor();
+    await screenshot(page, 'confirm-address-prompt');
+
+    await confirmAddress(page, email);
+    await page.getByRole('link', { name: 'Credits' }).click();
+    await page.getByRole('button', { name: 'Save a card' }).waitFor();
+    expect(await page.getByText('Confirm your email address', { exact: true }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('centres the phone-shaped app on a desktop screen', async () => {

@@ -30,6 +30,8 @@ export const errorStatusByCode = {
   link_used: 410,
   weak_password: 422,
   password_not_set: 409,
+  // The person has not proven their address yet (saving a card, automatic top-ups, domains, invitations).
+  email_not_confirmed: 403,
   invalid_phone_number: 422,
   unknown_country: 404,
   invalid_rates: 422,

@@ -57,6 +57,8 @@ export const meResponseSchema = z.object({
     email: z.string(),
     role: z.enum(['user', 'admin']),
     hasPassword: z.boolean(),
+    /** Whether the person has proven the address (used a link sent to it). */
+    confirmed: z.boolean(),
   }),
   account: z.object({ id: z.string(), kind: accountKindSchema, name: z.string() }),
   membership: z.object({ role: membershipRoleSchema }),
@@ -92,11 +94,25 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
-export const membersResponseSchema = z.object({ items: z.array(memberSchema), domains: z.array(z.string()) });
+export const membersResponseSchema = z.object({
+  items: z.array(memberSchema),
+  domains: z.array(z.string()),
+  /** Domains this company asked for that another company holds: the platform admins decide. */
+  domainsInReview: z.array(z.string()),
+});
 export type MembersResponse = z.infer<typeof membersResponseSchema>;
 
 export const inviteSeatBodySchema = z.object({ email: emailSchema });
-export const inviteSeatResponseSchema = z.object({ member: memberSchema, inviteUrl: z.string() });
+/**
+ * `added`: a new person got a seat and an emailed invitation. `invited`: someone who already uses Mobayilo was
+ * emailed an invitation and joins when they accept (no member until then). No link is ever answered: it goes to
+ * the invitee's inbox only.
+ */
+export const inviteSeatResponseSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('added'), member: memberSchema }),
+  z.object({ status: z.literal('invited'), member: z.null() }),
+]);
+export type InviteSeatResponse = z.infer<typeof inviteSeatResponseSchema>;
 
 export const changeRoleBodySchema = z.object({ role: membershipRoleSchema });
 
@@ -108,7 +124,22 @@ export const domainSchema = z
     error: 'Enter a domain such as example.com',
   });
 export const setDomainsBodySchema = z.object({ domains: z.array(domainSchema).max(20) });
-export const domainsResponseSchema = z.object({ domains: z.array(z.string()) });
+export const domainsResponseSchema = z.object({
+  domains: z.array(z.string()),
+  domainsInReview: z.array(z.string()),
+});
+
+export const domainConflictSchema = z.object({
+  id: z.string(),
+  domain: z.string(),
+  /** The company asking for the domain, and whose confirmed address asked. */
+  claimant: z.object({ id: z.string(), name: z.string(), claimedBy: z.string() }),
+  /** The company holding it (null if it has let go since). */
+  holder: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+export const domainConflictsResponseSchema = z.object({ items: z.array(domainConflictSchema) });
+export type DomainConflict = z.infer<typeof domainConflictSchema>;
 
 export const renameAccountBodySchema = z.object({ name: z.string().trim().min(2).max(120) });
 

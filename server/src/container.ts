@@ -61,6 +61,8 @@ export function createModules(deps: PlatformDeps) {
 
   // Whatever takes money out of a wallet (a call's charge, an admin's correction), auto top-up may follow.
   ledger.service.onWalletDebited((accountId) => payments.considerAutoTopUp(accountId));
+  // What someone set up before proving the address goes when its owner proves it (see identity).
+  identity.onUnprovenSetupDiscarded((tx, accountId) => payments.discardUnprovenSetup(tx, accountId));
 
   const calls = createCallsModule({
     ...deps,

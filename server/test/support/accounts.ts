@@ -10,10 +10,36 @@ export function uniqueEmail(domain = 'example.com', name = 'person'): string {
 
 export const strongPassword = 'correct horse battery staple';
 
-/** Signs the client up with a password; returns the /api/me body. */
+/**
+ * Follows the newest confirmation link mailed to `email` (read from the development outbox) on this client;
+ * returns the /api/me body of the confirmed person.
+ */
+export async function confirmAddress(client: HttpClient, email: string) {
+  const outbox = await client.get('/api/dev/mail');
+  const mail = (outbox.json().items as { to: string; template: string; text: string }[]).find(
+    (item) => item.to === email && item.template === 'email_confirmation',
+  );
+  const token = mail?.text.match(/\/confirm\/([A-Za-z0-9_-]+)/)?.[1];
+  if (!token) throw new Error(`no confirmation mail for ${email}`);
+  const response = await client.post('/api/auth/magic', { token });
+  if (response.statusCode !== 200)
+    throw new Error(`confirmation failed: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+/**
+ * Signs the client up with a password and, unless told otherwise, confirms the address with the mailed link;
+ * returns the /api/me body.
+ */
 export async function signUp(
   client: HttpClient,
-  input: { email: string; accountType?: 'individual' | 'company'; companyName?: string; password?: string },
+  input: {
+    email: string;
+    accountType?: 'individual' | 'company';
+    companyName?: string;
+    password?: string;
+    confirm?: boolean;
+  },
 ) {
   const response = await client.post('/api/auth/signup', {
     email: input.email,
@@ -22,5 +48,6 @@ export async function signUp(
     ...(input.companyName ? { companyName: input.companyName } : {}),
   });
   if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
-  return response.json();
+  if (input.confirm === false) return response.json();
+  return confirmAddress(client, input.email.toLowerCase());
 }

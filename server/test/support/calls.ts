@@ -5,9 +5,9 @@ import type { Placement } from '../../src/modules/calls/call-setup.repository';
 import { calls } from '../../src/modules/calls/tables';
 import { memberships } from '../../src/modules/identity/tables';
 import { signWebhook } from '../../src/providers/telephony/twilio/twilio-signature';
-import { uniqueEmail } from './accounts';
+import { confirmAddress, uniqueEmail } from './accounts';
 import { createHttpClient, type HttpClient } from './http-client';
-import { linkTokenIn } from './mail';
+import { linkTokenIn, waitForMail } from './mail';
 import type { TestApp } from './test-app';
 import { waitFor } from './wait';
 
@@ -87,14 +87,15 @@ export async function newCaller(
 ): Promise<TestCaller> {
   const client = createHttpClient(t.app);
   const kind = options.kind ?? 'individual';
+  const email = uniqueEmail(options.domain ?? 'example.com', 'caller');
   const response = await client.post('/api/auth/signup', {
-    email: uniqueEmail(options.domain ?? 'example.com', 'caller'),
+    email,
     password: 'correct horse battery staple',
     accountType: kind,
     ...(kind === 'company' ? { companyName: 'Calling Co' } : {}),
   });
   if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.body}`);
-  const me = response.json();
+  const me = await confirmAddress(client, email);
   const membershipId = await membershipOf(t, me.user.id);
   if (options.cents) await fund(t, me.account.id, options.cents);
   return {
@@ -108,11 +109,13 @@ export async function newCaller(
 
 /** A seat of the owner's company, signed in through the invitation link. */
 export async function addSeat(t: TestApp, owner: TestCaller, domain: string): Promise<TestCaller> {
-  const invited = await owner.client.post('/api/account/seats', { email: uniqueEmail(domain, 'seat') });
+  const email = uniqueEmail(domain, 'seat');
+  const invited = await owner.client.post('/api/account/seats', { email });
   if (invited.statusCode !== 201) throw new Error(`invitation failed: ${invited.body}`);
-  const { member, inviteUrl } = invited.json();
+  const { member } = invited.json();
+  const mail = await waitForMail(t.db, email, 'seat_invite');
   const client = createHttpClient(t.app);
-  const signedIn = await client.post('/api/auth/magic', { token: linkTokenIn(inviteUrl) });
+  const signedIn = await client.post('/api/auth/magic', { token: linkTokenIn(mail.textBody) });
   if (signedIn.statusCode !== 200) throw new Error(`seat sign-in failed: ${signedIn.body}`);
   return {
     client,

@@ -23,7 +23,7 @@ export async function waitForMail(
 
 /** The token carried by the first of our links in a mail's text. */
 export function linkTokenIn(text: string): string {
-  const match = text.match(/\/(?:magic|reset)\/([A-Za-z0-9_-]+)/);
+  const match = text.match(/\/(?:magic|reset|confirm)\/([A-Za-z0-9_-]+)/);
   if (!match?.[1]) throw new Error(`no link in:\n${text}`);
   return match[1];
 }

@@ -4,6 +4,7 @@ import { providerEvents } from '../../src/modules/inbox/tables';
 import { signStripePayload } from '../../src/providers/payments/stripe/stripe-signature';
 import { signUp, uniqueEmail } from './accounts';
 import { createHttpClient } from './http-client';
+import { linkTokenIn, waitForMail } from './mail';
 import type { StripeDouble } from './stripe-double';
 import type { TestApp } from './test-app';
 import { waitFor } from './wait';
@@ -75,10 +76,10 @@ export async function owner(t: TestApp, kind: 'individual' | 'company' = 'indivi
 
 /** A seat of the company `company` belongs to, signed in through its invitation link. */
 export async function seatOf(t: TestApp, company: Awaited<ReturnType<typeof owner>>) {
-  const invited = await company.client.post('/api/account/seats', {
-    email: uniqueEmail(company.domain, 'seat'),
-  });
-  const token = new URL(invited.json().inviteUrl).pathname.split('/').at(-1);
+  const email = uniqueEmail(company.domain, 'seat');
+  const invited = await company.client.post('/api/account/seats', { email });
+  if (invited.statusCode !== 201) throw new Error(`invitation failed: ${invited.body}`);
+  const token = linkTokenIn((await waitForMail(t.db, email, 'seat_invite')).textBody);
   const seat = createHttpClient(t.app, { origin: origin(t) });
   const signedIn = await seat.post('/api/auth/magic', { token });
   if (signedIn.statusCode !== 200) throw new Error(`seat sign-in failed: ${signedIn.body}`);

@@ -24,6 +24,7 @@ export function createAppRouter() {
     { path: '/forgot', element: <ForgotPasswordPage /> },
     { path: '/reset/:token', element: <ResetPasswordPage /> },
     { path: '/magic/:token', element: <MagicLinkPage /> },
+    { path: '/confirm/:token', element: <MagicLinkPage purpose="confirm" /> },
     { path: '/dev/mail', element: <DevMailPage /> },
     { path: '/sandbox/checkout/:id', element: <SandboxCheckoutPage /> },
     {

@@ -147,20 +147,23 @@ export const accountsRepository = {
     return rows.map((row) => row.domain);
   },
 
-  async replaceDomains(db: Executor, accountId: string, domains: string[]) {
-    await db.delete(accountDomains).where(eq(accountDomains.accountId, accountId));
-    if (domains.length === 0) return;
-    try {
-      await db.insert(accountDomains).values(domains.map((domain) => ({ domain, accountId })));
-    } catch (error) {
-      if (isUniqueViolation(error, 'account_domains_pkey')) {
-        throw new AppError(
-          'domain_taken',
-          'One of these domains already belongs to another company on Mobayilo.',
-        );
-      }
-      throw error;
-    }
+  /** Whether an owner or admin of the account other than this person has proven their address. */
+  async hasOtherConfirmedManager(db: Executor, accountId: string, userId: string): Promise<boolean> {
+    const [row] = await db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(
+        and(
+          eq(memberships.accountId, accountId),
+          isNull(memberships.removedAt),
+          sql`${memberships.role} in ('owner', 'admin')`,
+          sql`${memberships.userId} <> ${userId}`,
+          sql`${users.confirmedAt} is not null`,
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
   },
 
   /**

@@ -4,14 +4,16 @@ import { AppError } from '../../platform/errors/app-error';
 import type { Principal } from '../../platform/http/auth';
 import type { Logger } from '../../platform/logger';
 import { decodeCursor, pageOf } from '../../platform/pagination';
-import { type MailService, seatInviteMail } from '../mail';
+import { companyInviteMail, type MailService, seatInviteMail } from '../mail';
 import {
   type Account,
   accountsRepository as accounts,
   type MemberRow,
   type MembershipRole,
 } from './accounts.repository';
-import { companyDomainFor, domainOf, individualAccountName, isPublicMailDomain } from './email.domain';
+import { domainClaimsRepository as claims } from './domain-claims.repository';
+import { type ClaimOutcome, claimDomain } from './domain-claims.service';
+import { domainOf, individualAccountName, isPublicMailDomain } from './email.domain';
 import { identityErrors } from './identity.errors';
 import { issueLink, linkLifetimeMs } from './links';
 import type { SessionsService } from './sessions.service';
@@ -47,6 +49,11 @@ function toMember(row: MemberRow) {
   };
 }
 
+/** Saving a card, automatic top-ups, domains and invitations wait until the person has proven their address. */
+export function requireConfirmedAddress(principal: Principal, what: string) {
+  if (!principal.user.confirmed) throw identityErrors.emailNotConfirmed(what);
+}
+
 function requireCompany(principal: Principal) {
   if (principal.account.kind !== 'company') {
     throw identityErrors.forbidden('Only company accounts have seats and domains.');
@@ -68,7 +75,10 @@ export function createAccountsService(deps: AccountsServiceDeps) {
   return {
     createIndividualAccount,
 
-    /** A company with its founder as owner, claiming the founder's domain unless it is public webmail. */
+    /**
+     * A company with its founder as owner. Its domain is claimed only once the founder proves their address
+     * (address-proof), so that an unproven sign-up never holds a domain.
+     */
     async createCompanyAccount(
       tx: Executor,
       user: Pick<User, 'id' | 'email'>,
@@ -76,9 +86,19 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     ): Promise<Account> {
       const account = await accounts.insertAccount(tx, { kind: 'company', name });
       await accounts.insertMembership(tx, { accountId: account.id, userId: user.id, role: 'owner' });
-      const domain = companyDomainFor(user.email);
-      if (domain) await accounts.replaceDomains(tx, account.id, [domain]);
       return account;
+    },
+
+    /**
+     * Someone who already used Mobayilo accepted a company's invitation: they take their seat unless they have
+     * joined an account since.
+     */
+    async acceptInvitation(tx: Executor, user: Pick<User, 'id'>, accountId: string) {
+      if (await accounts.activeMembershipOf(tx, user.id)) return;
+      const account = await accounts.findAccount(tx, accountId);
+      if (account?.kind !== 'company' || account.status !== 'active') return;
+      await accounts.insertMembership(tx, { accountId, userId: user.id, role: 'seat' });
+      deps.logger.info({ accountId, userId: user.id }, 'invitation accepted');
     },
 
     /**
@@ -107,19 +127,22 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     },
 
     async listMembers(principal: Principal) {
-      const [rows, domains] = await Promise.all([
+      const [rows, domains, inReview] = await Promise.all([
         accounts.listMembers(db, principal.account.id),
         accounts.listDomains(db, principal.account.id),
+        claims.openConflictDomainsOf(db, principal.account.id),
       ]);
-      return { items: rows.map(toMember), domains };
+      return { items: rows.map(toMember), domains, domainsInReview: inReview };
     },
 
     /**
      * Adds a seat and emails an invitation. A company with claimed domains may add people of those domains
-     * only; a company without (its founders use public webmail) invites by exact address.
+     * only; a company without (its founders use public webmail) invites by exact address. Someone who already
+     * uses Mobayilo is only invited: they join when they accept. The link goes to the invitee's inbox only.
      */
     async inviteSeat(principal: Principal, email: string) {
       requireCompany(principal);
+      requireConfirmedAddress(principal, 'invite people');
       const domains = await accounts.listDomains(db, principal.account.id);
       if (domains.length > 0 && !domains.includes(domainOf(email))) {
         throw new AppError(
@@ -131,18 +154,37 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         );
       }
       const now = clock.now();
+      const expiresInDays = Math.round(linkLifetimeMs.seat_invite / 86_400_000);
       return db.transaction(async (tx) => {
-        let user = await users.findByEmail(tx, email);
-        if (user) {
-          const current = await accounts.activeMembershipOf(tx, user.id);
+        const existing = await users.findByEmail(tx, email);
+        if (existing) {
+          const current = await accounts.activeMembershipOf(tx, existing.id);
           if (current?.account.id === principal.account.id) {
             throw new AppError('already_a_member', `${email} is already in ${principal.account.name}.`);
           }
           if (current)
             throw new AppError('already_has_account', `${email} already uses Mobayilo with another account.`);
-        } else {
-          user = await users.insert(tx, { email, createdAt: now });
+          const url = await issueLink(tx, {
+            userId: existing.id,
+            purpose: 'seat_invite',
+            now,
+            publicUrl: deps.publicUrl,
+            accountId: principal.account.id,
+          });
+          await deps.mail.send(
+            tx,
+            existing.email,
+            companyInviteMail({
+              url,
+              companyName: principal.account.name,
+              inviterEmail: principal.user.email,
+              expiresInDays,
+            }),
+          );
+          deps.logger.info({ accountId: principal.account.id, userId: existing.id }, 'existing user invited');
+          return { status: 'invited' as const, member: null };
         }
+        const user = await users.insert(tx, { email, createdAt: now });
         const membership = await accounts.insertMembership(tx, {
           accountId: principal.account.id,
           userId: user.id,
@@ -161,7 +203,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
             url: inviteUrl,
             companyName: principal.account.name,
             inviterEmail: principal.user.email,
-            expiresInDays: Math.round(linkLifetimeMs.seat_invite / 86_400_000),
+            expiresInDays,
           }),
         );
         deps.logger.info({ accountId: principal.account.id, membershipId: membership.id }, 'seat invited');
@@ -174,7 +216,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
           lastSignInAt: user.lastSignInAt,
           confirmedAt: user.confirmedAt,
         });
-        return { member, inviteUrl };
+        return { status: 'added' as const, member };
       });
     },
 
@@ -217,6 +259,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
      */
     async setDomains(principal: Principal, domains: string[]) {
       requireCompany(principal);
+      requireConfirmedAddress(principal, 'add your company domain');
       const unique = [...new Set(domains)];
       const publicOnes = unique.filter(isPublicMailDomain);
       if (publicOnes.length > 0) {
@@ -226,20 +269,29 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         );
       }
       return db.transaction(async (tx) => {
-        const managerDomains = new Set(
-          (await accounts.listMembers(tx, principal.account.id))
-            .filter((member) => member.role !== 'seat')
-            .map((member) => domainOf(member.email)),
+        const managers = (await accounts.listMembers(tx, principal.account.id)).filter(
+          (member) => member.role !== 'seat' && member.confirmedAt !== null,
         );
-        const foreign = unique.filter((domain) => !managerDomains.has(domain));
+        const claimers = new Map(managers.map((member) => [domainOf(member.email), member.userId]));
+        const foreign = unique.filter((domain) => !claimers.has(domain));
         if (foreign.length > 0) {
           throw new AppError(
             'domain_not_verified',
-            `${foreign.join(', ')}: only domains where an owner or admin of the company has their own address can be added.`,
+            `${foreign.join(', ')}: only domains where an owner or admin of the company has their own confirmed address can be added.`,
           );
         }
-        await accounts.replaceDomains(tx, principal.account.id, unique);
-        return { domains: await accounts.listDomains(tx, principal.account.id) };
+        await claims.removeClaimsExcept(tx, principal.account.id, unique);
+        const outcomes: ClaimOutcome[] = [];
+        for (const domain of unique) {
+          const userId = claimers.get(domain) ?? principal.user.id;
+          outcomes.push(
+            await claimDomain(tx, deps.logger, { accountId: principal.account.id, domain, userId }),
+          );
+        }
+        return {
+          domains: await accounts.listDomains(tx, principal.account.id),
+          domainsInReview: unique.filter((_, index) => outcomes[index] === 'in_review'),
+        };
       });
     },
 

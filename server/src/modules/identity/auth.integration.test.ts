@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, strongPassword, uniqueEmail } from '../../../test/support/accounts';
 import { createHttpClient } from '../../../test/support/http-client';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
-import { accountDomains, accounts, memberships, users } from './tables';
+import { accountDomains, memberships, users } from './tables';
 
 describe('password sign-up and sign-in', () => {
   let t: TestApp;
@@ -20,9 +20,9 @@ describe('password sign-up and sign-in', () => {
   it('signs up an individual, signs out, and signs back in', async () => {
     const browser = client();
     const email = uniqueEmail();
-    const me = await signUp(browser, { email: email.toUpperCase() });
+    const me = await signUp(browser, { email: email.toUpperCase(), confirm: false });
     expect(me).toMatchObject({
-      user: { email, role: 'user', hasPassword: true },
+      user: { email, role: 'user', hasPassword: true, confirmed: false },
       account: { kind: 'individual' },
       membership: { role: 'owner' },
       sandbox: true,
@@ -69,20 +69,29 @@ describe('password sign-up and sign-in', () => {
     expect(domains).toEqual([]);
   });
 
-  it('refuses a second company claiming a domain already taken, creating nothing', async () => {
-    const domain = `taken-${Date.now()}.test`;
-    await signUp(client(), { email: uniqueEmail(domain), accountType: 'company', companyName: 'First' });
-    const second = uniqueEmail(domain);
-    const response = await client().post('/api/auth/signup', {
-      email: second,
-      password: strongPassword,
+  it('lets no unconfirmed company sign-up hold its domain against the real company', async () => {
+    const domain = `squat-${Date.now()}.test`;
+    const squatter = client();
+    const fake = await signUp(squatter, {
+      email: uniqueEmail(domain, 'fake-ceo'),
       accountType: 'company',
-      companyName: 'Second',
+      companyName: 'Fake Acme',
+      confirm: false,
     });
-    expect(response.statusCode).toBe(409);
-    expect(response.json().error.code).toBe('domain_taken');
-    expect(await t.db.select().from(users).where(eq(users.email, second))).toEqual([]);
-    expect(await t.db.select().from(accounts).where(eq(accounts.name, 'Second'))).toEqual([]);
+    expect(
+      await t.db.select().from(accountDomains).where(eq(accountDomains.accountId, fake.account.id)),
+    ).toEqual([]);
+    const claim = await squatter.put('/api/account/domains', { domains: [domain] });
+    expect(claim.statusCode).toBe(403);
+    expect(claim.json().error.code).toBe('email_not_confirmed');
+
+    const real = await signUp(client(), {
+      email: uniqueEmail(domain, 'real-ceo'),
+      accountType: 'company',
+      companyName: 'Acme',
+    });
+    const held = await t.db.select().from(accountDomains).where(eq(accountDomains.domain, domain));
+    expect(held.map((row) => row.accountId)).toEqual([real.account.id]);
   });
 
   it('answers validation errors with 422 and the fields to fix', async () => {

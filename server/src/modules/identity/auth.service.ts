@@ -1,4 +1,4 @@
-import type { Database } from '../../db/client';
+import type { Database, Executor } from '../../db/client';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors/app-error';
 import type { Principal } from '../../platform/http/auth';
@@ -6,19 +6,27 @@ import type { RateLimit } from '../../platform/http/rate-limit';
 import type { JobDefinition } from '../../platform/jobs/define-job';
 import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { Logger } from '../../platform/logger';
-import { type MailService, magicLinkMail, passwordResetMail } from '../mail';
+import { type MailService, magicLinkMail, passwordResetMail, signUpConfirmationMail } from '../mail';
 import { accountsRepository as accounts } from './accounts.repository';
 import type { AccountsService } from './accounts.service';
+import { type AddressProof, runAfterCommit } from './address-proof.service';
 import { identityErrors } from './identity.errors';
 import { issueLink, linkLifetimeMs } from './links';
-import { loginTokensRepository as loginTokens } from './login-tokens.repository';
+import { type LoginTokenPurpose, loginTokensRepository as loginTokens } from './login-tokens.repository';
 import { hashPassword, passwordProblem, verifyAgainstDecoy, verifyPassword } from './passwords';
 import type { RequestOrigin, SessionsService } from './sessions.service';
+import type { SignInOrigin, SignIns } from './sign-ins.service';
 import { hashToken } from './tokens';
 import { usersRepository as users } from './users.repository';
 
 export type AuthLimits = Record<
-  'signInByIp' | 'signInByEmail' | 'linkByEmail' | 'linkByIp' | 'resetByEmail' | 'resetByIp',
+  | 'signInByIp'
+  | 'signInByEmail'
+  | 'signInByDevice'
+  | 'linkByEmail'
+  | 'linkByIp'
+  | 'resetByEmail'
+  | 'resetByIp',
   RateLimit
 >;
 
@@ -35,11 +43,19 @@ export type AuthServiceDeps = {
   jobs: Pick<JobQueue, 'send'>;
   mail: Pick<MailService, 'send'>;
   sessions: SessionsService;
-  accounts: Pick<AccountsService, 'createIndividualAccount' | 'createCompanyAccount' | 'ensureMembership'>;
+  signIns: SignIns;
+  proof: AddressProof;
+  accounts: Pick<
+    AccountsService,
+    'createIndividualAccount' | 'createCompanyAccount' | 'ensureMembership' | 'acceptInvitation'
+  >;
   limits: AuthLimits;
 };
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
+
+/** The links that sign in: every kind but the password reset, which only chooses a new password. */
+const linkPurposes: LoginTokenPurpose[] = ['magic_link', 'seat_invite', 'email_confirmation'];
 
 export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
   const { db, clock, limits } = deps;
@@ -64,12 +80,14 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
     );
   }
 
+  /** A sign-in link for a person, or for an address nobody uses yet (created when the link is used). */
   async function sendMagicLink(
     executor: Parameters<MailService['send']>[0],
-    user: { id: string; email: string },
+    user: { id: string | null; email: string },
   ) {
     const url = await issueLink(executor, {
       userId: user.id,
+      email: user.email,
       purpose: 'magic_link',
       now: clock.now(),
       publicUrl: deps.publicUrl,
@@ -81,11 +99,49 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
     );
   }
 
+  /**
+   * Whose link this is: its person, or for a first sign-in link to a new address, that address's person —
+   * created now, when the link is used (or found, if they arrived meanwhile).
+   */
+  async function personOf(executor: Executor, token: { userId: string | null; email: string | null }) {
+    if (token.userId) return users.findById(executor, token.userId);
+    if (!token.email) return undefined;
+    return (
+      (await users.findByEmail(executor, token.email)) ??
+      (await users.insert(executor, { email: token.email, createdAt: clock.now() }))
+    );
+  }
+
+  /** The sign-up confirmation: proves the address and keeps what the person set up. */
+  async function sendConfirmation(
+    executor: Parameters<MailService['send']>[0],
+    user: { id: string; email: string },
+  ) {
+    await loginTokens.expireUnused(executor, user.id, 'email_confirmation', clock.now());
+    const url = await issueLink(executor, {
+      userId: user.id,
+      purpose: 'email_confirmation',
+      now: clock.now(),
+      publicUrl: deps.publicUrl,
+    });
+    await deps.mail.send(
+      executor,
+      user.email,
+      signUpConfirmationMail({
+        url,
+        expiresInDays: Math.round(linkLifetimeMs.email_confirmation / 86_400_000),
+      }),
+    );
+  }
+
   return {
-    /** Password sign-up: a user, their account and owner membership, and a session — all or nothing. */
+    /**
+     * Password sign-up: a user, their account and owner membership, a session and the confirmation mail — all
+     * or nothing. The address stays unproven until its owner follows the confirmation link.
+     */
     async signUp(
       body: { email: string; password: string; accountType: 'individual' | 'company'; companyName?: string },
-      origin: RequestOrigin,
+      origin: SignInOrigin,
     ) {
       assertStrongPassword(body.password, body.email);
       await limits.signInByIp.consume(origin.ip ?? 'unknown');
@@ -97,22 +153,36 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
         } else {
           await deps.accounts.createIndividualAccount(tx, user);
         }
-        await users.recordSignIn(tx, user.id, { at: clock.now(), ip: origin.ip });
-        return deps.sessions.start(tx, user.id, origin);
+        await sendConfirmation(tx, user);
+        return deps.signIns.complete(tx, user.id, origin);
       });
+    },
+
+    /** Another confirmation link for a signed-in person whose address is not proven yet. */
+    async resendConfirmation(principal: Principal, origin: RequestOrigin) {
+      const user = await users.findById(db, principal.user.id);
+      if (!user || user.confirmedAt) return;
+      await limitMailRequests(origin.ip, user.email, limits.linkByIp, limits.linkByEmail, 'links');
+      await db.transaction((tx) => sendConfirmation(tx, user));
     },
 
     /**
      * Password sign-in for individuals and company owners/admins. Unknown addresses, seats and users without a
      * password take as long as a wrong password, and all fail the same way.
      */
-    async signIn(body: { email: string; password: string }, origin: RequestOrigin) {
+    async signIn(body: { email: string; password: string }, origin: SignInOrigin) {
       await limits.signInByIp.consume(origin.ip ?? 'unknown');
-      await limits.signInByEmail.consume(
-        body.email,
+      const user = await users.findByEmail(db, body.email);
+      // A browser where this person signed in before has an allowance of its own, so that guesses from
+      // elsewhere slow down without ever refusing them their own password.
+      const device = await deps.signIns.knownDevice(db, origin.deviceToken, user?.id);
+      const [limit, key] = device
+        ? [limits.signInByDevice, device.tokenHash]
+        : [limits.signInByEmail, body.email];
+      await limit.consume(
+        key,
         'Too many sign-in attempts for this address. Use an email link, or wait a little.',
       );
-      const user = await users.findByEmail(db, body.email);
       const membership = user ? await accounts.activeMembershipOf(db, user.id) : undefined;
       const canUsePassword = user?.passwordHash && membership?.membership.role !== 'seat';
       const valid =
@@ -126,11 +196,12 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
         );
         throw identityErrors.invalidCredentials();
       }
-      await limits.signInByEmail.reset(body.email);
+      await limit.reset(key);
       return db.transaction(async (tx) => {
         await deps.accounts.ensureMembership(tx, user, { provisionByDomain: false });
-        await users.recordSignIn(tx, user.id, { at: clock.now(), ip: origin.ip });
-        return deps.sessions.start(tx, user.id, origin);
+        // A password set by someone who never proved the address must not cancel its owner's links.
+        if (user.confirmedAt) await loginTokens.expireOutstanding(tx, user, clock.now());
+        return deps.signIns.complete(tx, user.id, origin);
       });
     },
 
@@ -147,52 +218,71 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
       await deps.jobs.send(jobs().emailEntry, { email });
     },
 
-    /** Job: an existing person gets a link; a new one becomes a company seat (by domain) or an individual. */
+    /**
+     * Job: mails a sign-in link. Nothing is created for an address nobody uses yet until its link is used, so
+     * that a stranger typing addresses creates no one.
+     */
     async completeEmailEntry(email: string) {
       await db.transaction(async (tx) => {
-        const user =
-          (await users.findByEmail(tx, email)) ?? (await users.insert(tx, { email, createdAt: clock.now() }));
-        await deps.accounts.ensureMembership(tx, user, { provisionByDomain: true });
-        await sendMagicLink(tx, user);
+        const user = await users.findByEmail(tx, email);
+        if (user) await deps.accounts.ensureMembership(tx, user, { provisionByDomain: true });
+        await sendMagicLink(tx, user ?? { id: null, email });
       });
     },
 
     /**
-     * Signs in with a magic link or seat invitation. A link for another person than the one signed in on this
-     * browser signs that person out first, and says who.
+     * Signs in with a magic link, a seat invitation or the sign-up confirmation. A link for another person than
+     * the one signed in on this browser signs that person out first, and says who. The first proof of an
+     * address other than the confirmation discards what an unproven party set up (see address-proof).
      */
-    async consumeLink(token: string, currentSessionToken: string | undefined, origin: RequestOrigin) {
+    async consumeLink(token: string, currentSessionToken: string | undefined, origin: SignInOrigin) {
       const now = clock.now();
       const current = currentSessionToken ? await deps.sessions.authenticate(currentSessionToken) : null;
-      return db.transaction(async (tx) => {
-        const used = await loginTokens.consume(tx, hashToken(token), ['magic_link', 'seat_invite'], now);
+      const { after, ...result } = await db.transaction(async (tx) => {
+        const used = await loginTokens.consume(tx, hashToken(token), linkPurposes, now);
         if (!used) {
           const known = await loginTokens.findByHash(tx, hashToken(token));
           if (!known || known.purpose === 'password_reset') throw identityErrors.linkInvalid();
           throw known.usedAt ? identityErrors.linkUsed() : identityErrors.linkExpired();
         }
-        const user = await users.findById(tx, used.userId);
+        const user = await personOf(tx, used);
         if (!user) throw identityErrors.linkInvalid();
-        await users.confirm(tx, user.id, now);
-        await users.recordSignIn(tx, user.id, { at: now, ip: origin.ip });
-        await deps.accounts.ensureMembership(tx, user, { provisionByDomain: false });
+        const after = await deps.proof.prove(
+          tx,
+          user,
+          used.purpose === 'email_confirmation' ? 'confirmation' : 'link',
+          now,
+        );
+        if (used.purpose === 'seat_invite' && used.accountId) {
+          await deps.accounts.acceptInvitation(tx, user, used.accountId);
+        }
+        await deps.accounts.ensureMembership(tx, user, { provisionByDomain: used.userId === null });
+        await loginTokens.expireOutstanding(tx, user, now);
         if (current) await deps.sessions.end(tx, current.tokenHash);
-        const session = await deps.sessions.start(tx, user.id, origin);
+        const session = await deps.signIns.complete(tx, user.id, origin);
         return {
           ...session,
+          after,
           signedOutEmail: current && current.user.id !== user.id ? current.user.email : null,
         };
       });
+      await runAfterCommit(after);
+      return result;
     },
 
     /** A fresh link for the person an expired or used link belonged to, without asking their address again. */
     async resendLink(token: string, origin: RequestOrigin) {
       const known = await loginTokens.findByHash(db, hashToken(token));
       if (!known || known.purpose === 'password_reset') return;
-      const user = await users.findById(db, known.userId);
-      if (!user) return;
-      await limitMailRequests(origin.ip, user.email, limits.linkByIp, limits.linkByEmail, 'links');
-      await db.transaction((tx) => sendMagicLink(tx, user));
+      const user = known.userId ? await users.findById(db, known.userId) : undefined;
+      const email = user?.email ?? known.email;
+      if (!email) return;
+      await limitMailRequests(origin.ip, email, limits.linkByIp, limits.linkByEmail, 'links');
+      await db.transaction((tx) =>
+        user && known.purpose === 'email_confirmation' && !user.confirmedAt
+          ? sendConfirmation(tx, user)
+          : sendMagicLink(tx, user ?? { id: null, email }),
+      );
     },
 
     /** Always accepted; the job emails a reset link only to people who can use a password. */
@@ -222,23 +312,27 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
     },
 
     /** Sets the new password from a reset link (once, within 30 minutes) and ends every other session. */
-    async resetPassword(token: string, password: string, origin: RequestOrigin) {
+    async resetPassword(token: string, password: string, origin: SignInOrigin) {
       const known = await loginTokens.findByHash(db, hashToken(token));
-      const user = known?.purpose === 'password_reset' ? await users.findById(db, known.userId) : undefined;
+      const user =
+        known?.purpose === 'password_reset' && known.userId
+          ? await users.findById(db, known.userId)
+          : undefined;
       if (!known || !user) throw identityErrors.linkInvalid();
       assertStrongPassword(password, user.email);
       const passwordHash = await hashPassword(password);
       const now = clock.now();
-      return db.transaction(async (tx) => {
+      const { after, ...session } = await db.transaction(async (tx) => {
         const used = await loginTokens.consume(tx, known.tokenHash, ['password_reset'], now);
         if (!used) throw known.usedAt ? identityErrors.linkUsed() : identityErrors.linkExpired();
+        const after = await deps.proof.prove(tx, user, 'reset', now);
         await users.setPasswordHash(tx, user.id, passwordHash);
-        await users.confirm(tx, user.id, now);
-        await loginTokens.expireUnused(tx, user.id, 'password_reset', now);
+        await loginTokens.expireOutstanding(tx, user, now);
         await deps.sessions.endAllOf(tx, user.id);
-        await users.recordSignIn(tx, user.id, { at: now, ip: origin.ip });
-        return deps.sessions.start(tx, user.id, origin);
+        return { ...(await deps.signIns.complete(tx, user.id, origin)), after };
       });
+      await runAfterCommit(after);
+      return session;
     },
 
     /** Sets or changes the password of a signed-in owner, admin or individual; other sessions end. */

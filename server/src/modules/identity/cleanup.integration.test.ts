@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { createLogger } from '../../platform/logger';
 import { deleteNeverSignedIn } from './cleanup';
 import { accounts, memberships, users } from './tables';
+import { usersRepository } from './users.repository';
 
 describe('deleting people who never signed in', () => {
   let t: TestApp;
@@ -26,6 +27,14 @@ describe('deleting people who never signed in', () => {
     return waitForMail(t.db, email, 'magic_link');
   }
 
+  /** Someone the email entry created before its link was used (as it did before links created people). */
+  async function createdButNeverSignedIn(email: string) {
+    await t.db.transaction(async (tx) => {
+      const user = await usersRepository.insert(tx, { email, createdAt: clock.now() });
+      await t.modules.identity.accounts.createIndividualAccount(tx, user);
+    });
+  }
+
   async function exists(email: string) {
     return (await t.db.select().from(users).where(eq(users.email, email))).length === 1;
   }
@@ -41,9 +50,9 @@ describe('deleting people who never signed in', () => {
     });
 
     const abandoned = uniqueEmail('abandoned.test');
-    await enter(abandoned);
+    await createdButNeverSignedIn(abandoned);
     const withMoney = uniqueEmail('money.test');
-    await enter(withMoney);
+    await createdButNeverSignedIn(withMoney);
     const used = uniqueEmail('used.test');
     const usedMail = await enter(used);
     await client().post('/api/auth/magic', { token: linkTokenIn(usedMail.textBody) });
@@ -52,7 +61,7 @@ describe('deleting people who never signed in', () => {
 
     const recent = uniqueEmail('recent.test');
     clock.advance(8 * 86_400_000);
-    await enter(recent);
+    await createdButNeverSignedIn(recent);
 
     const [moneyAccount] = await t.db
       .select({ id: memberships.accountId })

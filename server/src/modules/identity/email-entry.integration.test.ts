@@ -63,16 +63,17 @@ describe('email-first entry and magic links', () => {
     await waitForMail(t.db, unknown, 'magic_link');
   });
 
-  it('creates an individual account for an address no company claims, and signs in with the link', async () => {
+  it('creates nobody for a new address until its link is used, then an individual account', async () => {
     const email = uniqueEmail('somewhere-else.test');
     const browser = client();
     await requestLink(email, browser);
     const mail = await waitForMail(t.db, email, 'magic_link');
     expect(mail.textBody).toContain('expires in 10 minutes');
-    expect(await membershipOf(email)).toMatchObject({ role: 'owner', kind: 'individual' });
+    expect(await t.db.select().from(users).where(eq(users.email, email))).toEqual([]);
 
     const response = await browser.post('/api/auth/magic', { token: linkTokenIn(mail.textBody) });
     expect(response.statusCode).toBe(200);
+    expect(await membershipOf(email)).toMatchObject({ role: 'owner', kind: 'individual' });
     expect(response.json()).toMatchObject({ user: { email, hasPassword: false }, signedOutEmail: null });
     const [user] = await t.db.select().from(users).where(eq(users.email, email));
     expect(user?.confirmedAt).toBeInstanceOf(Date);
@@ -84,7 +85,10 @@ describe('email-first entry and magic links', () => {
     const { me } = await companyWithConfirmedFounder(domain);
     const email = uniqueEmail(domain, 'seat');
     await requestLink(email);
-    await waitForMail(t.db, email, 'magic_link');
+    const mail = await waitForMail(t.db, email, 'magic_link');
+    expect((await client().post('/api/auth/magic', { token: linkTokenIn(mail.textBody) })).statusCode).toBe(
+      200,
+    );
     expect(await membershipOf(email)).toMatchObject({ role: 'seat', accountId: me.account.id });
     expect(t.logs).toContainEqual(
       expect.objectContaining({ msg: 'seat provisioned by email domain', domain, accountId: me.account.id }),
@@ -93,10 +97,18 @@ describe('email-first entry and magic links', () => {
 
   it('does not provision seats for a domain whose company never proved an address there', async () => {
     const domain = `unproven-${Date.now()}.test`;
-    await signUp(client(), { email: uniqueEmail(domain), accountType: 'company', companyName: 'Unproven' });
+    await signUp(client(), {
+      email: uniqueEmail(domain),
+      accountType: 'company',
+      companyName: 'Unproven',
+      confirm: false,
+    });
     const email = uniqueEmail(domain, 'visitor');
     await requestLink(email);
-    await waitForMail(t.db, email, 'magic_link');
+    const mail = await waitForMail(t.db, email, 'magic_link');
+    expect((await client().post('/api/auth/magic', { token: linkTokenIn(mail.textBody) })).statusCode).toBe(
+      200,
+    );
     expect(await membershipOf(email)).toMatchObject({ role: 'owner', kind: 'individual' });
   });
 

@@ -34,6 +34,13 @@ export const identityErrors = {
   lastOwner() {
     return new AppError('last_owner', 'Every account needs an owner. Make someone else an owner first.');
   },
+  /** What an account may do only once its person has proven their address; the web app offers a new link. */
+  emailNotConfirmed(what: string) {
+    return new AppError(
+      'email_not_confirmed',
+      `Confirm your email address to ${what}: follow the link we emailed you, or ask for a new one.`,
+    );
+  },
   forbidden(message: string) {
     return new AppError('forbidden', message);
   },

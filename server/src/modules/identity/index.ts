@@ -8,16 +8,23 @@ import type { Logger } from '../../platform/logger';
 import type { HousekeepingTask } from '../housekeeping';
 import type { MailService } from '../mail';
 import { createAccountsService } from './accounts.service';
+import { createAddressProof, type UnprovenSetupDiscard } from './address-proof.service';
 import { createAuthService } from './auth.service';
 import { deleteNeverSignedIn, type MoneyHistory } from './cleanup';
+import { createDomainClaimsAdmin } from './domain-claims.service';
 import { accountRoutes } from './http/account.routes';
 import { authRoutes } from './http/auth.routes';
+import { deviceCookie } from './http/device-cookie';
 import { createGuards, createSessionResolver, sessionCookie } from './http/guards';
 import { identityJobs } from './identity.jobs';
+import { knownDevicesRepository } from './known-devices.repository';
 import { loginTokensRepository } from './login-tokens.repository';
 import { createSessionsService } from './sessions.service';
+import { createSignIns, KNOWN_DEVICE_MS } from './sign-ins.service';
 
 export type { AccountsService, Caller } from './accounts.service';
+export { requireConfirmedAddress } from './accounts.service';
+export type { AfterCommit, UnprovenSetupDiscard } from './address-proof.service';
 export type { AuthService } from './auth.service';
 export type { MoneyHistory } from './cleanup';
 
@@ -43,6 +50,9 @@ export function createIdentityModule(deps: {
     isPlatformAdmin: (email, role) => role === 'admin' || adminEmails.has(email),
   });
   const accounts = createAccountsService({ db, clock, logger, publicUrl, mail: deps.mail, sessions });
+  const discards: UnprovenSetupDiscard[] = [];
+  const proof = createAddressProof({ logger, sessions, discards });
+  const signIns = createSignIns({ clock, sessions });
   const limit = (name: string, points: number, durationSeconds: number) =>
     createRateLimit(deps.pool, { name, points, durationSeconds });
   const jobs = identityJobs(() => auth);
@@ -55,10 +65,13 @@ export function createIdentityModule(deps: {
       jobs: deps.jobs,
       mail: deps.mail,
       sessions,
+      signIns,
+      proof,
       accounts,
       limits: {
         signInByIp: limit('signin_ip', 30, 15 * 60),
         signInByEmail: limit('signin_email', 10, 15 * 60),
+        signInByDevice: limit('signin_device', 10, 15 * 60),
         linkByEmail: limit('link_email', 5, HOUR),
         linkByIp: limit('link_ip', 30, HOUR),
         resetByEmail: limit('reset_email', 5, HOUR),
@@ -71,6 +84,7 @@ export function createIdentityModule(deps: {
   const cookie = sessionCookie({ secure: config.http.secureCookies });
   const resolve = createSessionResolver(sessions, cookie);
   const guards = createGuards(resolve);
+  const device = deviceCookie({ secure: config.http.secureCookies });
   const sandbox = config.telephony.kind === 'sandbox' || config.payments.kind === 'sandbox';
 
   const housekeeping: HousekeepingTask[] = [
@@ -79,6 +93,10 @@ export function createIdentityModule(deps: {
       name: 'identity.expired-links',
       // Kept a day past expiry, so that an expired link still says "expired" rather than "invalid".
       run: (now) => loginTokensRepository.deleteExpiredBefore(db, new Date(now.getTime() - 86_400_000)),
+    },
+    {
+      name: 'identity.known-devices',
+      run: (now) => knownDevicesRepository.deleteUnusedSince(db, new Date(now.getTime() - KNOWN_DEVICE_MS)),
     },
     {
       name: 'identity.never-signed-in',
@@ -91,9 +109,16 @@ export function createIdentityModule(deps: {
     accounts,
     sessions,
     guards,
+    /**
+     * Another module's share of what an unproven party set up on an account (payments: the saved card and
+     * automatic top-up), discarded when the address's owner proves it another way than the confirmation.
+     */
+    onUnprovenSetupDiscarded(discard: UnprovenSetupDiscard) {
+      discards.push(discard);
+    },
     routes: [
-      authRoutes({ auth, sessions, guards, resolve, cookie, sandbox }),
-      accountRoutes({ accounts, guards }),
+      authRoutes({ auth, sessions, guards, resolve, cookie, device, sandbox }),
+      accountRoutes({ accounts, domainClaims: createDomainClaimsAdmin({ db }), guards }),
     ],
     jobs: Object.values(jobs),
     housekeeping,

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { loginTokens } from './tables';
 
@@ -8,7 +8,14 @@ export type LoginTokenPurpose = LoginToken['purpose'];
 export const loginTokensRepository = {
   async insert(
     db: Executor,
-    values: { userId: string; purpose: LoginTokenPurpose; tokenHash: string; expiresAt: Date },
+    values: {
+      userId: string | null;
+      email?: string | null;
+      purpose: LoginTokenPurpose;
+      tokenHash: string;
+      expiresAt: Date;
+      accountId?: string | null;
+    },
   ): Promise<LoginToken> {
     const [row] = await db.insert(loginTokens).values(values).returning();
     if (!row) throw new Error('insert returned no row');
@@ -53,6 +60,24 @@ export const loginTokensRepository = {
           eq(loginTokens.purpose, purpose),
           isNull(loginTokens.usedAt),
           gt(loginTokens.expiresAt, now),
+        ),
+      );
+  },
+
+  /**
+   * After a sign-in, the person's other emailed links stop working: every unused one, except invitations that
+   * still have a company to join.
+   */
+  async expireOutstanding(db: Executor, person: { id: string; email: string }, now: Date) {
+    await db
+      .update(loginTokens)
+      .set({ expiresAt: now })
+      .where(
+        and(
+          or(eq(loginTokens.userId, person.id), eq(loginTokens.email, person.email)),
+          isNull(loginTokens.usedAt),
+          gt(loginTokens.expiresAt, now),
+          isNull(loginTokens.accountId),
         ),
       );
   },

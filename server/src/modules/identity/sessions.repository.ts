@@ -30,7 +30,13 @@ export const sessionsRepository = {
     const [row] = await db
       .select({
         session: sessions,
-        user: { id: users.id, email: users.email, role: users.role, passwordHash: users.passwordHash },
+        user: {
+          id: users.id,
+          email: users.email,
+          role: users.role,
+          passwordHash: users.passwordHash,
+          confirmedAt: users.confirmedAt,
+        },
         membership: { id: memberships.id, role: memberships.role },
         account: { id: accounts.id, kind: accounts.kind, name: accounts.name, status: accounts.status },
       })

@@ -56,6 +56,7 @@ export function createSessionsService(deps: {
           id: row.user.id,
           email: row.user.email,
           role: deps.isPlatformAdmin(row.user.email, row.user.role) ? 'admin' : 'user',
+          confirmed: row.user.confirmedAt !== null,
         },
         account: { id: row.account.id, kind: row.account.kind, name: row.account.name },
         membership: row.membership,

@@ -113,20 +113,78 @@ export const loginTokens = pgTable(
   'login_tokens',
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    purpose: text({ enum: ['magic_link', 'password_reset', 'seat_invite'] }).notNull(),
+    /** Null only for a first sign-in link to an address nobody uses yet (see `email`). */
+    userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    /** A first sign-in link's address: the person and their account are created when it is used. */
+    email: text(),
+    purpose: text({ enum: ['magic_link', 'password_reset', 'seat_invite', 'email_confirmation'] }).notNull(),
     /** SHA-256 of the token sent by email. */
     tokenHash: text().notNull(),
     expiresAt: instant().notNull(),
     usedAt: instant(),
     createdAt: instant().notNull().defaultNow(),
+    /** The company a seat invitation of someone who already uses Mobayilo joins them to, once accepted. */
+    accountId: uuid().references(() => accounts.id, { onDelete: 'cascade' }),
   },
   (t) => [
     uniqueIndex('login_tokens_token_hash_key').on(t.tokenHash),
     index('login_tokens_user_id_idx').on(t.userId),
     index('login_tokens_expires_at_idx').on(t.expiresAt),
-    check('login_tokens_purpose_known', sql`${t.purpose} in ('magic_link', 'password_reset', 'seat_invite')`),
+    check(
+      'login_tokens_user_or_new_address',
+      sql`${t.userId} is not null or (${t.email} is not null and ${t.purpose} = 'magic_link')`,
+    ),
+    index('login_tokens_email_idx').on(t.email).where(sql`${t.email} is not null`),
+    check(
+      'login_tokens_purpose_known',
+      sql`${t.purpose} in ('magic_link', 'password_reset', 'seat_invite', 'email_confirmation')`,
+    ),
+  ],
+);
+
+/**
+ * Browsers where a person has signed in: their password keeps working there while guesses from elsewhere are
+ * throttled per address. The cookie's token is stored only as its SHA-256.
+ */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: instant().notNull().defaultNow(),
+    lastUsedAt: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    index('known_devices_user_id_idx').on(t.userId),
+    index('known_devices_last_used_at_idx').on(t.lastUsedAt),
+  ],
+);
+
+/**
+ * A company whose confirmed owner or admin claimed a domain that another company already holds with a
+ * confirmed claim: platform admins decide, never first come, first served.
+ */
+export const domainClaimConflicts = pgTable(
+  'domain_claim_conflicts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    domain: text().notNull(),
+    /** The company asking for the domain (the holder is in `account_domains`). */
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    claimedBy: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: instant().notNull().defaultNow(),
+    resolvedAt: instant(),
+  },
+  (t) => [
+    uniqueIndex('domain_claim_conflicts_open_key')
+      .on(t.domain, t.accountId)
+      .where(sql`${t.resolvedAt} is null`),
+    check('domain_claim_conflicts_lower_case', sql`${t.domain} = lower(${t.domain})`),
   ],
 );

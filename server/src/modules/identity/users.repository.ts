@@ -46,12 +46,18 @@ export const usersRepository = {
     await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
   },
 
-  /** Marks the address as proven; the first proof wins. */
-  async confirm(db: Executor, userId: string, at: Date) {
-    await db
+  /** Marks the address as proven; the first proof wins. True when this call was that first proof. */
+  async confirm(db: Executor, userId: string, at: Date): Promise<boolean> {
+    const rows = await db
       .update(users)
       .set({ confirmedAt: at })
-      .where(and(eq(users.id, userId), isNull(users.confirmedAt)));
+      .where(and(eq(users.id, userId), isNull(users.confirmedAt)))
+      .returning({ id: users.id });
+    return rows.length > 0;
+  },
+
+  async clearPassword(db: Executor, userId: string) {
+    await db.update(users).set({ passwordHash: null }).where(eq(users.id, userId));
   },
 
   async recordSignIn(db: Executor, userId: string, values: { at: Date; ip: string | null }) {

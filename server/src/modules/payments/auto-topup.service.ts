@@ -1,5 +1,7 @@
+import type { Executor } from '../../db/client';
 import type { Principal } from '../../platform/http/auth';
 import type { JobDefinition } from '../../platform/jobs/define-job';
+import { requireConfirmedAddress } from '../identity';
 import type { Fulfilment } from './fulfilment.service';
 import type { PaymentsDeps } from './payments.deps';
 import {
@@ -166,6 +168,7 @@ export function createAutoTopups(
      * to turn it on. Saving clears a pause; if the balance is already low, a top-up follows.
      */
     async save(principal: Principal, input: AutoTopupInput) {
+      if (input.enabled) requireConfirmedAddress(principal, 'turn on automatic top-ups');
       const accountId = principal.account.id;
       const minimum = MINIMUM_TOPUP_CENTS[principal.account.kind];
       if (input.amountCents < minimum)
@@ -182,6 +185,24 @@ export function createAutoTopups(
       });
       if (saved.enabled) await consider(accountId);
       return settingsView(saved);
+    },
+
+    /**
+     * In the transaction where an address's owner proved it after someone else signed up with it: the saved
+     * card and automatic top-ups that person may have set up go. Returns the processor's part, for after the
+     * commit.
+     */
+    async discardUnprovenSetup(tx: Executor, accountId: string) {
+      await repository.lockSettings(tx, accountId);
+      const card = await repository.removeCard(tx, accountId, clock.now());
+      await repository.disable(tx, accountId, clock.now());
+      if (!card) return undefined;
+      logger.info({ accountId }, 'saved card discarded: set up before the address was proven');
+      return async () => {
+        await provider.detachPaymentMethod(card.providerPaymentMethodId).catch((error: unknown) => {
+          logger.warn({ err: error, accountId }, 'the processor did not detach a discarded card');
+        });
+      };
     },
 
     /** Forgets the saved card here and at the processor; automatic top-ups stop until a new card is saved. */

@@ -2,6 +2,7 @@ import type { Principal } from '../../platform/http/auth';
 import type { RateLimit } from '../../platform/http/rate-limit';
 import { decodeCursor, pageOf } from '../../platform/pagination';
 import { PaymentsProviderError } from '../../providers/payments';
+import { requireConfirmedAddress } from '../identity';
 import type { PaymentsDeps } from './payments.deps';
 import { checkTopupAmount, formatUsd, MINIMUM_TOPUP_CENTS } from './payments.domain';
 import { paymentsErrors } from './payments.errors';
@@ -118,6 +119,7 @@ export function createCheckoutService(deps: PaymentsDeps & { checkoutLimit: Rate
   return {
     /** Starts a Checkout top-up of whole dollars, within the account's minimum and the maximum. */
     async startTopup(principal: Principal, input: { amountCents: number; saveCard?: boolean }) {
+      if (input.saveCard) requireConfirmedAddress(principal, 'save a card');
       requireAmount(principal, input.amountCents);
       return checkoutFor(principal, { kind: 'checkout', ...input, saveCard: input.saveCard ?? false });
     },
@@ -127,6 +129,7 @@ export function createCheckoutService(deps: PaymentsDeps & { checkoutLimit: Rate
      * their bank or use another card, which becomes the saved card.
      */
     async startRecovery(principal: Principal) {
+      requireConfirmedAddress(principal, 'save a card');
       const accountId = principal.account.id;
       const [latest, settings] = await Promise.all([
         repository.latestOfKind(db, accountId, ['auto']),
@@ -142,6 +145,7 @@ export function createCheckoutService(deps: PaymentsDeps & { checkoutLimit: Rate
 
     /** A setup-mode Checkout: saves (or replaces) the card without charging it. */
     async startCardSetup(principal: Principal) {
+      requireConfirmedAddress(principal, 'save a card');
       await limitCheckouts(principal);
       const customerId = await customerFor(principal);
       const session = await callingProvider(() =>

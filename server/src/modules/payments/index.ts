@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Config } from '../../config';
+import type { Executor } from '../../db/client';
 import type { AuthGuards } from '../../platform/http/auth';
 import { createRateLimit } from '../../platform/http/rate-limit';
 import type { RoutePlugin } from '../../platform/http/types';
@@ -81,6 +82,8 @@ export function createPaymentsModule(
      * check for the account, deduplicated, when it has automatic top-ups on. Cheap; never charges by itself.
      */
     considerAutoTopUp: (accountId: string) => autoTopups.consider(accountId),
+    /** See identity's `onUnprovenSetupDiscarded`: the saved card and automatic top-ups of the account go. */
+    discardUnprovenSetup: (tx: Executor, accountId: string) => autoTopups.discardUnprovenSetup(tx, accountId),
     /** `autoTopup` of `GET /api/wallet`. */
     autoTopupSettings: (accountId: string) => autoTopups.settings(accountId),
     routes,

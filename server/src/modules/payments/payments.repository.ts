@@ -274,6 +274,14 @@ export const paymentsRepository = {
       );
   },
 
+  /** Turns automatic top-ups off (the amounts stay, for whoever turns them on again). */
+  async disable(db: Executor, accountId: string, at: Date) {
+    await db
+      .update(autoTopupSettings)
+      .set({ enabled: false, updatedAt: at, updatedBy: null })
+      .where(eq(autoTopupSettings.accountId, accountId));
+  },
+
   async pause(db: Executor, accountId: string, reason: AutoTopupPauseReason, at: Date) {
     await db
       .update(autoTopupSettings)

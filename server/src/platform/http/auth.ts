@@ -4,7 +4,8 @@ import { AppError } from '../errors/app-error';
 /** Who is making a request: the signed-in user, the account they act for, and their role in it. */
 export type Principal = {
   sessionId: string;
-  user: { id: string; email: string; role: 'user' | 'admin' };
+  /** `confirmed`: the person has proven they own the address (used a link sent to it). */
+  user: { id: string; email: string; role: 'user' | 'admin'; confirmed: boolean };
   account: { id: string; kind: 'individual' | 'company'; name: string };
   membership: { id: string; role: 'owner' | 'admin' | 'seat' };
 };

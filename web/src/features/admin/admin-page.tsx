@@ -9,6 +9,7 @@ import { Button, Spinner } from '../../shared/ui/button';
 import { Field } from '../../shared/ui/field';
 import { Logo } from '../../shared/ui/logo';
 import { AccountWalletPanel } from './account-wallet-panel';
+import { DomainConflictsPanel } from './domain-conflicts-panel';
 import { RatesAdmin } from './rates-admin';
 import { ReconciliationPanel } from './reconciliation-panel';
 
@@ -86,6 +87,7 @@ export function AdminPage() {
       </header>
       <h1 className="text-2xl font-semibold">Administration</h1>
       <ReconciliationPanel />
+      <DomainConflictsPanel />
       <RatesAdmin />
       <h2 className="text-lg font-semibold">Accounts</h2>
       <form

@@ -15,6 +15,7 @@ export const authApi = {
     apiRequest<Sent>('/api/auth/magic/resend', { method: 'POST', body: { token } }),
   forgotPassword: (email: string) =>
     apiRequest<Sent>('/api/auth/password/forgot', { method: 'POST', body: { email } }),
+  resendConfirmation: () => apiRequest<Sent>('/api/auth/confirm/resend', { method: 'POST' }),
   resetPassword: (token: string, password: string) =>
     apiRequest<MeResponse>('/api/auth/password/reset', { method: 'POST', body: { token, password } }),
 };

@@ -13,7 +13,7 @@ import { OutboxHint } from './outbox-hint';
  * Where emailed links land. The link is used only when the person presses the button, so that mail scanners
  * opening links do not burn it.
  */
-export function MagicLinkPage() {
+export function MagicLinkPage({ purpose = 'sign-in' }: { purpose?: 'sign-in' | 'confirm' }) {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const setSignedIn = useSetSignedIn();
@@ -59,6 +59,19 @@ export function MagicLinkPage() {
             <TextLink to="/signin">Ask for a new link</TextLink>
           )}
         </div>
+      </AuthLayout>
+    );
+  }
+
+  if (purpose === 'confirm') {
+    return (
+      <AuthLayout
+        title="Confirm your email address"
+        subtitle="You opened the confirmation link of your new account. Confirm to prove this address is yours; you will be signed in on this browser."
+      >
+        <Button className="w-full" busy={signIn.busy} onClick={() => signIn.run()}>
+          Confirm
+        </Button>
       </AuthLayout>
     );
   }

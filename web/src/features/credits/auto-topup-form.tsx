@@ -6,6 +6,7 @@ import { useFormSubmit } from '../../shared/lib/use-mutation-form';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { Field } from '../../shared/ui/field';
+import { ConfirmAddressPrompt, useAddressConfirmed } from '../auth/confirm-address';
 import { walletKeys } from './api';
 import { paymentKeys, paymentsApi } from './payments-api';
 
@@ -36,6 +37,7 @@ export function AutoTopupForm({
   onSavedChange: (saved: boolean) => void;
 }) {
   const queryClient = useQueryClient();
+  const addressConfirmed = useAddressConfirmed();
   const current = status.settings;
   const minimum = status.minimumAmountCents;
   const [enabled, setEnabled] = useState(current?.enabled ?? false);
@@ -74,6 +76,11 @@ export function AutoTopupForm({
           <Alert tone="warning">{pauseReasons[status.pausedReason]}</Alert>
         </div>
       )}
+      {!addressConfirmed && (
+        <div className="mt-3">
+          <ConfirmAddressPrompt toDo="turn on automatic top-ups" />
+        </div>
+      )}
       <form
         className="mt-3 flex flex-col gap-3"
         onSubmit={(event) => {
@@ -86,6 +93,7 @@ export function AutoTopupForm({
           <input
             type="checkbox"
             checked={enabled}
+            disabled={!addressConfirmed && !enabled}
             onChange={(event) => setEnabled(event.target.checked)}
             className="size-5 accent-brand-500"
           />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useFormSubmit } from '../../shared/lib/use-mutation-form';
 import { Alert } from '../../shared/ui/alert';
 import { Button, Spinner } from '../../shared/ui/button';
+import { ConfirmAddressPrompt, useAddressConfirmed } from '../auth/confirm-address';
 import { goToCheckout, paymentKeys, paymentsApi, useSavedCard } from './payments-api';
 
 function describe(card: NonNullable<PaymentMethodResponse['card']>) {
@@ -16,6 +17,7 @@ export function SavedCard({ waitForCard }: { waitForCard: boolean }) {
   const queryClient = useQueryClient();
   const saved = useSavedCard(true, { waitForCard });
   const [confirming, setConfirming] = useState(false);
+  const addressConfirmed = useAddressConfirmed();
   const setup = useFormSubmit(paymentsApi.startCardSetup, (result) => goToCheckout(result.checkoutUrl));
   const remove = useFormSubmit(paymentsApi.removeCard, () => {
     setConfirming(false);
@@ -60,6 +62,10 @@ export function SavedCard({ waitForCard }: { waitForCard: boolean }) {
               Remove card
             </Button>
           </div>
+        </div>
+      ) : !addressConfirmed ? (
+        <div className="mt-3">
+          <ConfirmAddressPrompt toDo="save a card" />
         </div>
       ) : (
         <div className="mt-3 grid grid-cols-2 gap-2">

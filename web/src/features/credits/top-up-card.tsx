@@ -5,6 +5,7 @@ import { useSessionState } from '../../shared/lib/use-session-state';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { Field } from '../../shared/ui/field';
+import { useAddressConfirmed } from '../auth/confirm-address';
 import { goToCheckout, paymentsApi } from './payments-api';
 
 const presets = { individual: [500, 1000, 2500, 5000], company: [10_000, 25_000, 50_000] };
@@ -24,12 +25,14 @@ export function TopUpCard({ accountKind }: { accountKind: 'individual' | 'compan
   );
   const [custom, setCustom] = useSessionState(`topup.custom.${accountKind}`, '');
   const [saveCard, setSaveCard] = useState(false);
+  // Saving a card waits for the address to be confirmed (the banner above says so).
+  const confirmed = useAddressConfirmed();
   const amountCents = choice === 'custom' ? centsOf(custom) : Number(choice);
   const minimum = options[0] ?? 500;
   const submit = useFormSubmit(
     async () => {
       if (amountCents === null) throw new Error('whole dollars');
-      return paymentsApi.startTopup({ amountCents, saveCard });
+      return paymentsApi.startTopup({ amountCents, saveCard: saveCard && confirmed });
     },
     (result) => goToCheckout(result.checkoutUrl),
   );
@@ -82,15 +85,17 @@ export function TopUpCard({ accountKind }: { accountKind: 'individual' | 'compan
             hint={`Whole dollars, at least ${formatDollars(minimum)}.`}
           />
         )}
-        <label className="flex items-start gap-3 text-sm text-slate-200">
-          <input
-            type="checkbox"
-            checked={saveCard}
-            onChange={(event) => setSaveCard(event.target.checked)}
-            className="mt-0.5 size-5 accent-brand-500"
-          />
-          <span>Save this card for automatic top-ups</span>
-        </label>
+        {confirmed && (
+          <label className="flex items-start gap-3 text-sm text-slate-200">
+            <input
+              type="checkbox"
+              checked={saveCard}
+              onChange={(event) => setSaveCard(event.target.checked)}
+              className="mt-0.5 size-5 accent-brand-500"
+            />
+            <span>Save this card for automatic top-ups</span>
+          </label>
+        )}
         {submit.error && !submit.fieldErrors.amountCents && (
           <Alert tone="error">{submit.error.message}</Alert>
         )}

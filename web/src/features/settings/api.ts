@@ -1,4 +1,4 @@
-import type { Member, MembersResponse, SessionItem } from '@mobayilo/contract';
+import type { InviteSeatResponse, Member, MembersResponse, SessionItem } from '@mobayilo/contract';
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../shared/api/client';
 
@@ -25,7 +25,7 @@ export const settingsApi = {
     apiRequest<void>('/api/auth/password', { method: 'POST', body }),
   rename: (name: string) => apiRequest<void>('/api/account', { method: 'PUT', body: { name } }),
   invite: (email: string) =>
-    apiRequest<{ member: Member; inviteUrl: string }>('/api/account/seats', {
+    apiRequest<InviteSeatResponse>('/api/account/seats', {
       method: 'POST',
       body: { email },
     }),
@@ -33,5 +33,8 @@ export const settingsApi = {
     apiRequest<Member>(`/api/account/members/${id}`, { method: 'PATCH', body: { role } }),
   remove: (id: string) => apiRequest<void>(`/api/account/members/${id}`, { method: 'DELETE' }),
   setDomains: (domains: string[]) =>
-    apiRequest<{ domains: string[] }>('/api/account/domains', { method: 'PUT', body: { domains } }),
+    apiRequest<{ domains: string[]; domainsInReview: string[] }>('/api/account/domains', {
+      method: 'PUT',
+      body: { domains },
+    }),
 };

@@ -7,7 +7,7 @@ import { Field } from '../../shared/ui/field';
 import { settingsApi, settingsKeys } from './api';
 import { Section } from './section';
 
-export function DomainsForm({ domains }: { domains: string[] }) {
+export function DomainsForm({ domains, inReview }: { domains: string[]; inReview: string[] }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState(domains.join(', '));
   const [saved, setSaved] = useState(false);
@@ -43,6 +43,12 @@ export function DomainsForm({ domains }: { domains: string[] }) {
         />
         {submit.error && !fieldError && <Alert tone="error">{submit.error.message}</Alert>}
         {saved && <Alert tone="success">Saved.</Alert>}
+        {inReview.length > 0 && (
+          <Alert tone="info">
+            {inReview.join(', ')}: another company on Mobayilo holds this domain. Our team will look into it
+            and get back to you.
+          </Alert>
+        )}
         <Button type="submit" variant="secondary" busy={submit.busy}>
           Save domains
         </Button>

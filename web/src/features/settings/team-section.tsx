@@ -6,6 +6,7 @@ import { useFormSubmit } from '../../shared/lib/use-mutation-form';
 import { Alert } from '../../shared/ui/alert';
 import { Button, Spinner } from '../../shared/ui/button';
 import { Field } from '../../shared/ui/field';
+import { ConfirmAddressPrompt, useAddressConfirmed } from '../auth/confirm-address';
 import { settingsApi, settingsKeys, useMembers } from './api';
 import { DomainsForm } from './domains-form';
 import { Section } from './section';
@@ -86,12 +87,13 @@ export function TeamSection({ me }: { me: MeResponse }) {
   const members = useMembers(enabled);
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
-  const [invited, setInvited] = useState<{ email: string; url: string } | null>(null);
+  const confirmed = useAddressConfirmed();
+  const [invited, setInvited] = useState<{ email: string; joinsOnAccept: boolean } | null>(null);
   const [rowError, setRowError] = useState<ApiError | null>(null);
   const invite = useFormSubmit(
     () => settingsApi.invite(email),
     (result) => {
-      setInvited({ email: result.member.email, url: result.inviteUrl });
+      setInvited({ email, joinsOnAccept: result.status === 'invited' });
       setEmail('');
       queryClient.invalidateQueries({ queryKey: settingsKeys.members });
     },
@@ -112,7 +114,12 @@ export function TeamSection({ me }: { me: MeResponse }) {
             <MemberRow key={member.id} member={member} me={me} onError={setRowError} />
           ))}
         </ul>
-        <form className="mt-4 flex flex-col gap-3" onSubmit={invite.run} noValidate>
+        {!confirmed && (
+          <div className="mt-4">
+            <ConfirmAddressPrompt toDo="invite people" />
+          </div>
+        )}
+        <form className="mt-4 flex flex-col gap-3" onSubmit={invite.run} noValidate hidden={!confirmed}>
           <Field
             label="Invite by email"
             type="email"
@@ -128,8 +135,9 @@ export function TeamSection({ me }: { me: MeResponse }) {
           {invite.error && !invite.fieldErrors.email && <Alert tone="error">{invite.error.message}</Alert>}
           {invited && (
             <Alert tone="success">
-              We emailed an invitation to {invited.email}. You can also share this link with them:{' '}
-              <span className="break-all font-mono text-xs">{invited.url}</span>
+              {invited.joinsOnAccept
+                ? `${invited.email} already uses Mobayilo: we emailed them an invitation, and they join once they accept it.`
+                : `We emailed an invitation to ${invited.email}.`}
             </Alert>
           )}
           <Button type="submit" variant="secondary" busy={invite.busy}>
@@ -137,7 +145,14 @@ export function TeamSection({ me }: { me: MeResponse }) {
           </Button>
         </form>
       </Section>
-      {members.data && <DomainsForm domains={members.data.domains} />}
+      {members.data &&
+        (confirmed ? (
+          <DomainsForm domains={members.data.domains} inReview={members.data.domainsInReview} />
+        ) : (
+          <Section title="Allowed domains" description="New people at your company’s domain join as seats.">
+            <ConfirmAddressPrompt toDo="add your company domain" />
+          </Section>
+        ))}
     </>
   );
 }

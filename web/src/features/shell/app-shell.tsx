@@ -2,6 +2,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { Alert } from '../../shared/ui/alert';
 import { Logo } from '../../shared/ui/logo';
 import { SandboxBadge } from '../../shared/ui/sandbox-badge';
+import { ConfirmAddressBanner } from '../auth/confirm-address';
 import { PaymentNotices } from '../credits/payment-notices';
 import { BottomNav } from './bottom-nav';
 
@@ -27,6 +28,7 @@ export function AppShell() {
               <Alert tone="info">{notice}</Alert>
             </div>
           )}
+          <ConfirmAddressBanner />
           <PaymentNotices />
           <Outlet />
         </main>

@@ -1,6 +1,7 @@
 import {
   adminAccountsResponseSchema,
   changeRoleBodySchema,
+  domainConflictsResponseSchema,
   domainsResponseSchema,
   inviteSeatBodySchema,
   inviteSeatResponseSchema,
@@ -13,12 +14,17 @@ import { z } from 'zod';
 import type { AuthGuards } from '../../../platform/http/auth';
 import type { App } from '../../../platform/http/types';
 import type { AccountsService } from '../accounts.service';
+import type { createDomainClaimsAdmin } from '../domain-claims.service';
 import { sessionOf } from './guards';
 
 const memberParams = z.object({ id: z.uuid() });
 
 /** The signed-in account's people and domains; changes are for its owners and admins. */
-export function accountRoutes(deps: { accounts: AccountsService; guards: AuthGuards }) {
+export function accountRoutes(deps: {
+  accounts: AccountsService;
+  domainClaims: ReturnType<typeof createDomainClaimsAdmin>;
+  guards: AuthGuards;
+}) {
   const { accounts, guards } = deps;
   return async (app: App) => {
     app.get(
@@ -40,7 +46,8 @@ export function accountRoutes(deps: { accounts: AccountsService; guards: AuthGua
         onRequest: guards.requireAccountManager,
         schema: {
           tags: ['account'],
-          summary: 'Add a seat and email them an invitation',
+          summary:
+            'Add a seat and email them an invitation (someone who already uses Mobayilo joins on accepting)',
           body: inviteSeatBodySchema,
           response: { 201: inviteSeatResponseSchema },
         },
@@ -122,6 +129,19 @@ export function accountRoutes(deps: { accounts: AccountsService; guards: AuthGua
         },
       },
       async (request) => accounts.searchAccounts(request.query),
+    );
+
+    app.get(
+      '/admin/domain-conflicts',
+      {
+        preHandler: guards.requirePlatformAdmin,
+        schema: {
+          tags: ['admin'],
+          summary: 'Domains claimed by two companies with confirmed addresses, oldest first',
+          response: { 200: domainConflictsResponseSchema },
+        },
+      },
+      async () => deps.domainClaims.listConflicts(),
     );
   };
 }

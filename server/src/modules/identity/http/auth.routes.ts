@@ -11,13 +11,15 @@ import {
   signInBodySchema,
   signUpBodySchema,
 } from '@mobayilo/contract';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors/app-error';
 import type { AuthGuards } from '../../../platform/http/auth';
 import type { App } from '../../../platform/http/types';
 import type { AuthService } from '../auth.service';
 import type { AuthenticatedSession, SessionsService } from '../sessions.service';
+import type { StartedSession } from '../sign-ins.service';
+import type { DeviceCookie } from './device-cookie';
 import { originOf, type SessionCookie, type SessionResolver, sessionOf } from './guards';
 
 export type AuthRoutesDeps = {
@@ -26,6 +28,7 @@ export type AuthRoutesDeps = {
   guards: AuthGuards;
   resolve: SessionResolver;
   cookie: SessionCookie;
+  device: DeviceCookie;
   sandbox: boolean;
 };
 
@@ -36,7 +39,7 @@ const accepted = {
 
 export function toMe(session: AuthenticatedSession, sandbox: boolean) {
   return {
-    user: { ...session.user, hasPassword: session.hasPassword },
+    user: { ...session.user, hasPassword: session.hasPassword, confirmed: session.user.confirmed },
     account: session.account,
     membership: { role: session.membership.role },
     sandbox,
@@ -46,9 +49,16 @@ export function toMe(session: AuthenticatedSession, sandbox: boolean) {
 export function authRoutes(deps: AuthRoutesDeps) {
   const { auth, cookie, guards } = deps;
 
-  /** Sets the cookie of a session just started and answers who is now signed in. */
-  async function signedIn(reply: FastifyReply, session: { token: string; expiresAt: Date }) {
+  /** Where a sign-in comes from: the IP, the browser and its known-device cookie. */
+  const signInOrigin = (request: FastifyRequest) => ({
+    ...originOf(request),
+    deviceToken: deps.device.read(request),
+  });
+
+  /** Sets the cookies of a session just started and answers who is now signed in. */
+  async function signedIn(reply: FastifyReply, session: StartedSession) {
     cookie.write(reply, session.token, session.expiresAt);
+    deps.device.write(reply, session.deviceToken, new Date());
     const principal = await deps.sessions.authenticate(session.token);
     if (!principal) throw new AppError('internal_error', 'The new session could not be read back.');
     return toMe(principal, deps.sandbox);
@@ -66,7 +76,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
         },
       },
       async (request, reply) => {
-        const session = await auth.signUp(request.body, originOf(request));
+        const session = await auth.signUp(request.body, signInOrigin(request));
         return reply.status(201).send(await signedIn(reply, session));
       },
     );
@@ -81,7 +91,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
           response: { 200: meResponseSchema },
         },
       },
-      async (request, reply) => signedIn(reply, await auth.signIn(request.body, originOf(request))),
+      async (request, reply) => signedIn(reply, await auth.signIn(request.body, signInOrigin(request))),
     );
 
     app.post(
@@ -122,7 +132,11 @@ export function authRoutes(deps: AuthRoutesDeps) {
         },
       },
       async (request, reply) => {
-        const result = await auth.consumeLink(request.body.token, cookie.read(request), originOf(request));
+        const result = await auth.consumeLink(
+          request.body.token,
+          cookie.read(request),
+          signInOrigin(request),
+        );
         return { ...(await signedIn(reply, result)), signedOutEmail: result.signedOutEmail };
       },
     );
@@ -140,6 +154,26 @@ export function authRoutes(deps: AuthRoutesDeps) {
       async (request, reply) => {
         await auth.resendLink(request.body.token, originOf(request));
         return reply.status(202).send(accepted);
+      },
+    );
+
+    app.post(
+      '/auth/confirm/resend',
+      {
+        preHandler: guards.requireUser,
+        schema: {
+          tags: ['auth'],
+          summary:
+            'Email a new confirmation link to the signed-in person, if their address is not proven yet',
+          response: { 202: emailEntryResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        await auth.resendConfirmation(sessionOf(request), originOf(request));
+        return reply.status(202).send({
+          status: 'sent' as const,
+          message: 'A new confirmation link is on its way. Check your inbox.',
+        });
       },
     );
 
@@ -172,7 +206,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
       async (request, reply) =>
         signedIn(
           reply,
-          await auth.resetPassword(request.body.token, request.body.password, originOf(request)),
+          await auth.resetPassword(request.body.token, request.body.password, signInOrigin(request)),
         ),
     );
 

@@ -25,6 +25,40 @@ export function passwordResetMail(input: { url: string; expiresInMinutes: number
   });
 }
 
+/** Sent at sign-up with a password: the address is proven only when its owner follows the link. */
+export function signUpConfirmationMail(input: { url: string; expiresInDays: number }): RenderedMail {
+  return renderMail('email_confirmation', 'Confirm your email address for Mobayilo', {
+    preview: 'Confirm that this address is yours.',
+    heading: 'Confirm your email address',
+    paragraphs: [
+      'Someone signed up for Mobayilo with this address. If it was you, confirm it with the button below: until then you can top up and call, but not save a card, turn on automatic top-ups, add your company domain or invite people.',
+      `The link works once and expires in ${input.expiresInDays} days.`,
+    ],
+    action: { label: 'Confirm my address', url: input.url },
+    footnote:
+      'If it was not you, ignore this email and use Sign in with this address instead: signing in with an email link discards the password and everything else the other person set up.',
+  });
+}
+
+/** An invitation for someone who already uses Mobayilo: they join the company only if they accept. */
+export function companyInviteMail(input: {
+  url: string;
+  companyName: string;
+  inviterEmail: string;
+  expiresInDays: number;
+}): RenderedMail {
+  return renderMail('company_invite', `${input.companyName} invites you to call with them on Mobayilo`, {
+    preview: `${input.inviterEmail} invited you to join ${input.companyName}.`,
+    heading: `Join ${input.companyName} on Mobayilo`,
+    paragraphs: [
+      `${input.inviterEmail} invited you to take a seat in ${input.companyName}: your calls would be paid from the company's wallet.`,
+      `Nothing changes unless you accept. The link works once and expires in ${input.expiresInDays} days.`,
+    ],
+    action: { label: 'Accept and sign in', url: input.url },
+    footnote: "If you don't want to join, ignore this email.",
+  });
+}
+
 export function seatInviteMail(input: {
   url: string;
   companyName: string;
