@@ -1,4 +1,4 @@
-import type { Database } from '../../db/client';
+import type { Database, Executor } from '../../db/client';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors/app-error';
 import type { Principal } from '../../platform/http/auth';
@@ -6,9 +6,11 @@ import type { RateLimit } from '../../platform/http/rate-limit';
 import type { JobDefinition } from '../../platform/jobs/define-job';
 import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { Logger } from '../../platform/logger';
-import { type MailService, magicLinkMail, passwordResetMail } from '../mail';
+import { type MailService, magicLinkMail, passwordResetMail, waitlistMail } from '../mail';
+import { type BetaGate, marketingErrors } from '../marketing';
 import { accountsRepository as accounts } from './accounts.repository';
 import type { AccountsService } from './accounts.service';
+import { domainOf } from './email.domain';
 import { identityErrors } from './identity.errors';
 import { issueLink, linkLifetimeMs } from './links';
 import { loginTokensRepository as loginTokens } from './login-tokens.repository';
@@ -37,6 +39,8 @@ export type AuthServiceDeps = {
   sessions: SessionsService;
   accounts: Pick<AccountsService, 'createIndividualAccount' | 'createCompanyAccount' | 'ensureMembership'>;
   limits: AuthLimits;
+  /** BETA_GATE: whether a new person may become a user, and the moment an invitation is taken up. */
+  gate: BetaGate;
 };
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
@@ -64,6 +68,16 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
     );
   }
 
+  /**
+   * Whether the beta gate holds back a person who has no user yet (and waitlists them). People joining a
+   * company by its allowed domain are let in: their company already is.
+   */
+  async function heldBackByGate(executor: Executor, email: string, source: string) {
+    if (!deps.gate.betaGate) return false;
+    if (await accounts.findCompanyProvisioning(executor, domainOf(email))) return false;
+    return (await deps.gate.admit(executor, email, { source })) === 'waitlisted';
+  }
+
   async function sendMagicLink(
     executor: Parameters<MailService['send']>[0],
     user: { id: string; email: string },
@@ -89,9 +103,14 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
     ) {
       assertStrongPassword(body.password, body.email);
       await limits.signInByIp.consume(origin.ip ?? 'unknown');
+      // Outside the sign-up's transaction: the address stays on the waitlist although the sign-up is refused.
+      if (!(await users.findByEmail(db, body.email)) && (await heldBackByGate(db, body.email, 'signup'))) {
+        throw marketingErrors.waitlisted();
+      }
       const passwordHash = await hashPassword(body.password);
       return db.transaction(async (tx) => {
         const user = await users.insert(tx, { email: body.email, passwordHash, createdAt: clock.now() });
+        await deps.gate.markJoined(tx, user.email);
         if (body.accountType === 'company') {
           await deps.accounts.createCompanyAccount(tx, user, body.companyName ?? body.email);
         } else {
@@ -130,6 +149,7 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
       return db.transaction(async (tx) => {
         await deps.accounts.ensureMembership(tx, user, { provisionByDomain: false });
         await users.recordSignIn(tx, user.id, { at: clock.now(), ip: origin.ip });
+        await deps.gate.markJoined(tx, user.email);
         return deps.sessions.start(tx, user.id, origin);
       });
     },
@@ -147,11 +167,18 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
       await deps.jobs.send(jobs().emailEntry, { email });
     },
 
-    /** Job: an existing person gets a link; a new one becomes a company seat (by domain) or an individual. */
+    /**
+     * Job: an existing person gets a link; a new one becomes a company seat (by domain) or an individual —
+     * or, held back by the beta gate, is told they are on the waitlist (no link).
+     */
     async completeEmailEntry(email: string) {
       await db.transaction(async (tx) => {
-        const user =
-          (await users.findByEmail(tx, email)) ?? (await users.insert(tx, { email, createdAt: clock.now() }));
+        const existing = await users.findByEmail(tx, email);
+        if (!existing && (await heldBackByGate(tx, email, 'signin'))) {
+          await deps.mail.send(tx, email, waitlistMail());
+          return;
+        }
+        const user = existing ?? (await users.insert(tx, { email, createdAt: clock.now() }));
         await deps.accounts.ensureMembership(tx, user, { provisionByDomain: true });
         await sendMagicLink(tx, user);
       });
@@ -176,6 +203,7 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
         await users.confirm(tx, user.id, now);
         await users.recordSignIn(tx, user.id, { at: now, ip: origin.ip });
         await deps.accounts.ensureMembership(tx, user, { provisionByDomain: false });
+        await deps.gate.markJoined(tx, user.email);
         if (current) await deps.sessions.end(tx, current.tokenHash);
         const session = await deps.sessions.start(tx, user.id, origin);
         return {

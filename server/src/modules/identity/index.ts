@@ -7,6 +7,7 @@ import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { Logger } from '../../platform/logger';
 import type { HousekeepingTask } from '../housekeeping';
 import type { MailService } from '../mail';
+import type { BetaGate } from '../marketing';
 import { createAccountsService } from './accounts.service';
 import { createAuthService } from './auth.service';
 import { deleteNeverSignedIn, type MoneyHistory } from './cleanup';
@@ -32,6 +33,7 @@ export function createIdentityModule(deps: {
   clock: Clock;
   logger: Logger;
   moneyHistory: MoneyHistory;
+  gate: BetaGate;
 }) {
   const { config, db, clock, logger } = deps;
   const publicUrl = config.http.publicUrl;
@@ -56,6 +58,7 @@ export function createIdentityModule(deps: {
       mail: deps.mail,
       sessions,
       accounts,
+      gate: deps.gate,
       limits: {
         signInByIp: limit('signin_ip', 30, 15 * 60),
         signInByEmail: limit('signin_email', 10, 15 * 60),
