@@ -11,6 +11,7 @@ import { Logo } from '../../shared/ui/logo';
 import { AccountWalletPanel } from './account-wallet-panel';
 import { RatesAdmin } from './rates-admin';
 import { ReconciliationPanel } from './reconciliation-panel';
+import { SubscribersAdmin } from './subscribers-admin';
 
 type Page = { items: AdminAccount[]; nextCursor: string | null };
 
@@ -87,6 +88,7 @@ export function AdminPage() {
       <h1 className="text-2xl font-semibold">Administration</h1>
       <ReconciliationPanel />
       <RatesAdmin />
+      <SubscribersAdmin />
       <h2 className="text-lg font-semibold">Accounts</h2>
       <form
         className="flex items-end gap-3"
