@@ -48,7 +48,6 @@ export function EarlyAccessForm() {
       className="flex w-full max-w-md flex-col gap-3 sm:flex-row sm:items-start"
       onSubmit={submit.run}
       noValidate
-      aria-label="Get early access"
     >
       <Field
         className="flex-1"

@@ -21,7 +21,7 @@ export function WaitlistPage() {
         </Alert>
         <h2 className="text-base font-semibold text-slate-50">What happens next</h2>
         <ol className="flex list-decimal flex-col gap-2 pl-5">
-          <li>We let people in a few at a time, in the order they joined the list.</li>
+          <li>We let people in a few at a time while we grow.</li>
           <li>When your place is ready, we email you an invitation with a link to create your account.</li>
           <li>Until then there is nothing else to do: you don't need to sign up again.</li>
         </ol>
