@@ -69,11 +69,12 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
   }
 
   /**
-   * Whether the beta gate holds back a person who has no user yet (and waitlists them). People joining a
-   * company by its allowed domain are let in: their company already is.
+   * Whether the beta gate holds back this address (and waitlists it). Existing users, and people joining a
+   * company by its allowed domain, are let in: they, or their company, already are.
    */
   async function heldBackByGate(executor: Executor, email: string, source: string) {
     if (!deps.gate.betaGate) return false;
+    if (await users.findByEmail(executor, email)) return false;
     if (await accounts.findCompanyProvisioning(executor, domainOf(email))) return false;
     return (await deps.gate.admit(executor, email, { source })) === 'waitlisted';
   }
@@ -104,9 +105,7 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
       assertStrongPassword(body.password, body.email);
       await limits.signInByIp.consume(origin.ip ?? 'unknown');
       // Outside the sign-up's transaction: the address stays on the waitlist although the sign-up is refused.
-      if (!(await users.findByEmail(db, body.email)) && (await heldBackByGate(db, body.email, 'signup'))) {
-        throw marketingErrors.waitlisted();
-      }
+      if (await heldBackByGate(db, body.email, 'signup')) throw marketingErrors.waitlisted();
       const passwordHash = await hashPassword(body.password);
       return db.transaction(async (tx) => {
         const user = await users.insert(tx, { email: body.email, passwordHash, createdAt: clock.now() });
@@ -173,12 +172,12 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
      */
     async completeEmailEntry(email: string) {
       await db.transaction(async (tx) => {
-        const existing = await users.findByEmail(tx, email);
-        if (!existing && (await heldBackByGate(tx, email, 'signin'))) {
+        if (await heldBackByGate(tx, email, 'signin')) {
           await deps.mail.send(tx, email, waitlistMail());
           return;
         }
-        const user = existing ?? (await users.insert(tx, { email, createdAt: clock.now() }));
+        const user =
+          (await users.findByEmail(tx, email)) ?? (await users.insert(tx, { email, createdAt: clock.now() }));
         await deps.accounts.ensureMembership(tx, user, { provisionByDomain: true });
         await sendMagicLink(tx, user);
       });
