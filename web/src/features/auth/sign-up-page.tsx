@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useSetSignedIn } from '../../shared/api/me';
+import { useStatus } from '../../shared/api/status';
 import { useFormSubmit } from '../../shared/lib/use-mutation-form';
 import { clearSessionState, useSessionState } from '../../shared/lib/use-session-state';
 import { Alert } from '../../shared/ui/alert';
@@ -28,6 +29,7 @@ export function SignUpPage() {
   const search = new URLSearchParams(useLocation().search);
   const invitedEmail = search.get('email');
   const invited = search.get('invited') === '1';
+  const betaGate = useStatus().data?.betaGate === true;
   useEffect(() => {
     if (invitedEmail) setEmail(invitedEmail);
   }, [invitedEmail, setEmail]);
@@ -55,10 +57,18 @@ export function SignUpPage() {
 
   return (
     <AuthLayout title="Create your account" subtitle="Call any phone in the world, paying as you go.">
-      {invited && (
+      {invited ? (
         <div className="mb-4">
           <Alert tone="success">Your invitation is ready: choose a password to create your account.</Alert>
         </div>
+      ) : (
+        betaGate && (
+          <div className="mb-4">
+            <Alert tone="info">
+              Mobayilo is invite-only during the beta. Without an invitation, you'll join the waitlist.
+            </Alert>
+          </div>
+        )
       )}
       <form className="flex flex-col gap-4" onSubmit={submit.run} noValidate>
         <fieldset className="grid grid-cols-2 gap-2">
