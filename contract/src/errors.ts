@@ -62,6 +62,9 @@ export const errorStatusByCode = {
   seat_daily_cap_reached: 409,
   account_call_limit_reached: 409,
   seat_call_limit_reached: 409,
+  // Marketing: the beta gate refuses a sign-up that is not invited (the address joins the waitlist).
+  waitlisted: 403,
+  already_joined: 409,
   internal_error: 500,
   service_unavailable: 503,
 } as const;

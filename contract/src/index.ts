@@ -2,6 +2,7 @@ export * from './calls';
 export * from './dev';
 export * from './errors';
 export * from './identity';
+export * from './marketing';
 export * from './payments';
 export * from './rates';
 export * from './status';

@@ -39,10 +39,10 @@ export type PageErrors = string[];
 /** A phone-sized page that records console errors and failed requests, so a spec can assert there were none. */
 export async function openPage(
   browser: Browser,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; baseUrl?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: PageErrors }> {
   const context = await browser.newContext({
-    baseURL: inject('baseUrl'),
+    baseURL: options.baseUrl ?? inject('baseUrl'),
     viewport: options.viewport ?? { width: 390, height: 844 },
     deviceScaleFactor: 1,
     permissions: ['microphone'],

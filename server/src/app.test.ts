@@ -169,12 +169,13 @@ describe('buildApp', () => {
     expect(document.paths['/healthz']).toBeUndefined();
   });
 
-  it('tells the web app which providers are simulated', async () => {
+  it('tells the web app which providers are simulated and whether the beta gate is on', async () => {
     const app = await build();
     expect((await app.inject({ method: 'GET', url: '/api/status' })).json()).toEqual({
       name: 'Mobayilo',
       version: '1.2.3',
       sandbox: true,
+      betaGate: false,
       providers: { telephony: 'sandbox', payments: 'sandbox', mail: 'outbox' },
     });
   });

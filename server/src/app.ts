@@ -110,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         name: 'Mobayilo',
         version: deps.version,
         sandbox: config.telephony.kind === 'sandbox' || config.payments.kind === 'sandbox',
+        betaGate: config.marketing.betaGate,
         providers: {
           telephony: config.telephony.kind,
           payments: config.payments.kind,

@@ -183,4 +183,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ METRICS_TOKEN: token }).metrics).toEqual({ token, open: false });
     expect(problemsOf({ METRICS_TOKEN: 'short' })[0]).toMatch(/^METRICS_TOKEN: expected at least 32/);
   });
+
+  it('keeps the beta gate off and allows the marketing site by default', () => {
+    expect(loadConfig({}).marketing).toEqual({
+      betaGate: false,
+      origins: ['https://mobayilo.com', 'https://www.mobayilo.com'],
+    });
+    const set = loadConfig({
+      BETA_GATE: 'on',
+      MARKETING_ORIGINS: 'https://example.org/, http://localhost:4000',
+    });
+    expect(set.marketing).toEqual({
+      betaGate: true,
+      origins: ['https://example.org', 'http://localhost:4000'],
+    });
+    expect(problemsOf({ BETA_GATE: 'yes' })[0]).toMatch(/^BETA_GATE: expected on or off/);
+    expect(problemsOf({ MARKETING_ORIGINS: 'mobayilo.com' })[0]).toMatch(/^MARKETING_ORIGINS: expected/);
+  });
 });

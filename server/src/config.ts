@@ -193,6 +193,11 @@ export const envSchema = z.object({
     .default(5),
   CALL_RATES_FILE: z.string().min(1).optional(),
 
+  BETA_GATE: z.enum(['on', 'off'], { error: 'expected on or off' }).default('off'),
+  MARKETING_ORIGINS: commaList(
+    z.url({ protocol: /^https?$/, error: 'expected comma-separated origins such as https://mobayilo.com' }),
+  ).prefault('https://mobayilo.com,https://www.mobayilo.com'),
+
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Mobayilo <no-reply@mobayilo.local>'),
 });
@@ -341,6 +346,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       yamlFile: path.resolve(e.CALL_RATES_FILE ?? path.join(repoRoot, 'server', 'config', 'call_rates.yml')),
     }),
     mail: Object.freeze({ smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM }),
+    marketing: Object.freeze({
+      betaGate: e.BETA_GATE === 'on',
+      /** Sites allowed to call POST /api/subscribe from the browser (CORS), as bare origins. */
+      origins: Object.freeze(e.MARKETING_ORIGINS.map((origin) => new URL(origin).origin)),
+    }),
     identity: Object.freeze({ adminEmails: Object.freeze([...e.ADMIN_EMAILS]) }),
     web: Object.freeze({ distDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'web', 'dist')) }),
   });

@@ -7,6 +7,7 @@ import { createIdentityModule } from './modules/identity';
 import { createInboxModule } from './modules/inbox';
 import { createLedgerModule } from './modules/ledger';
 import { createMailModule } from './modules/mail';
+import { createMarketingModule } from './modules/marketing';
 import { createPaymentsModule } from './modules/payments';
 import { createRatesModule } from './modules/rates';
 import type { Clock } from './platform/clock';
@@ -38,9 +39,11 @@ export function createModules(deps: PlatformDeps) {
   const mail = createMailModule(deps);
   const inbox = createInboxModule(deps);
   const ledger = createLedgerModule(deps);
+  const marketing = createMarketingModule({ ...deps, mail: mail.service });
   const identity = createIdentityModule({
     ...deps,
     mail: mail.service,
+    gate: marketing.service,
     moneyHistory: (accountIds) => ledger.service.accountsWithWallets(accountIds),
   });
   const rates = createRatesModule({
@@ -97,6 +100,7 @@ export function createModules(deps: PlatformDeps) {
     ...rates.routes,
     ...payments.routes,
     ...calls.routes,
+    ...marketing.routes(identity.guards),
   ];
   if (sandboxTelephony) routes.push(sandboxCallRoutes(sandboxTelephony, deps.clock));
   const jobs: AnyJobDefinition[] = [
@@ -117,6 +121,7 @@ export function createModules(deps: PlatformDeps) {
     inbox,
     ledger,
     identity,
+    marketing,
     rates,
     payments,
     calls,

@@ -5,6 +5,7 @@ export * from '../modules/identity/tables';
 export * from '../modules/inbox/tables';
 export * from '../modules/ledger/tables';
 export * from '../modules/mail/tables';
+export * from '../modules/marketing/tables';
 export * from '../modules/payments/tables';
 export * from '../modules/rates/tables';
 export * from '../platform/http/rate-limit.tables';

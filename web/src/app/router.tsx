@@ -10,6 +10,7 @@ import { SignUpPage } from '../features/auth/sign-up-page';
 import { CreditsPage } from '../features/credits/credits-page';
 import { DevMailPage } from '../features/dev/dev-mail-page';
 import { LandingPage } from '../features/landing/landing-page';
+import { WaitlistPage } from '../features/marketing/waitlist-page';
 import { NotFoundPage } from '../features/not-found/not-found-page';
 import { SandboxCheckoutPage } from '../features/sandbox-checkout/sandbox-checkout-page';
 import { SettingsPage } from '../features/settings/settings-page';
@@ -21,6 +22,7 @@ export function createAppRouter() {
     { path: '/signin', element: <SignInPage /> },
     { path: '/signin/password', element: <PasswordSignInPage /> },
     { path: '/signup', element: <SignUpPage /> },
+    { path: '/waitlist', element: <WaitlistPage /> },
     { path: '/forgot', element: <ForgotPasswordPage /> },
     { path: '/reset/:token', element: <ResetPasswordPage /> },
     { path: '/magic/:token', element: <MagicLinkPage /> },

@@ -6,10 +6,18 @@ import type { RateLimit } from '../../platform/http/rate-limit';
 import type { JobDefinition } from '../../platform/jobs/define-job';
 import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { Logger } from '../../platform/logger';
-import { type MailService, magicLinkMail, passwordResetMail, signUpConfirmationMail } from '../mail';
+import {
+  type MailService,
+  magicLinkMail,
+  passwordResetMail,
+  signUpConfirmationMail,
+  waitlistMail,
+} from '../mail';
+import { type BetaGate, marketingErrors } from '../marketing';
 import { accountsRepository as accounts } from './accounts.repository';
 import type { AccountsService } from './accounts.service';
 import { type AddressProof, runAfterCommit } from './address-proof.service';
+import { domainOf } from './email.domain';
 import { identityErrors } from './identity.errors';
 import { issueLink, linkLifetimeMs } from './links';
 import { type LoginTokenPurpose, loginTokensRepository as loginTokens } from './login-tokens.repository';
@@ -50,6 +58,8 @@ export type AuthServiceDeps = {
     'createIndividualAccount' | 'createCompanyAccount' | 'ensureMembership' | 'acceptInvitation'
   >;
   limits: AuthLimits;
+  /** BETA_GATE: whether a new person may become a user, and the moment an invitation is taken up. */
+  gate: BetaGate;
 };
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
@@ -78,6 +88,17 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
       email,
       `We have sent several ${what} to this address. Check your inbox, or wait a little.`,
     );
+  }
+
+  /**
+   * Whether the beta gate holds back this address (and waitlists it). Existing users, and people joining a
+   * company by its allowed domain, are let in: they, or their company, already are.
+   */
+  async function heldBackByGate(executor: Executor, email: string, source: string) {
+    if (!deps.gate.betaGate) return false;
+    if (await users.findByEmail(executor, email)) return false;
+    if (await accounts.findCompanyProvisioning(executor, domainOf(email))) return false;
+    return (await deps.gate.admit(executor, email, { source })) === 'waitlisted';
   }
 
   /** A sign-in link for a person, or for an address nobody uses yet (created when the link is used). */
@@ -145,9 +166,12 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
     ) {
       assertStrongPassword(body.password, body.email);
       await limits.signInByIp.consume(origin.ip ?? 'unknown');
+      // Outside the sign-up's transaction: the address stays on the waitlist although the sign-up is refused.
+      if (await heldBackByGate(db, body.email, 'signup')) throw marketingErrors.waitlisted();
       const passwordHash = await hashPassword(body.password);
       return db.transaction(async (tx) => {
         const user = await users.insert(tx, { email: body.email, passwordHash, createdAt: clock.now() });
+        await deps.gate.markJoined(tx, user.email);
         if (body.accountType === 'company') {
           await deps.accounts.createCompanyAccount(tx, user, body.companyName ?? body.email);
         } else {
@@ -201,6 +225,7 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
         await deps.accounts.ensureMembership(tx, user, { provisionByDomain: false });
         // A password set by someone who never proved the address must not cancel its owner's links.
         if (user.confirmedAt) await loginTokens.expireOutstanding(tx, user, clock.now());
+        await deps.gate.markJoined(tx, user.email);
         return deps.signIns.complete(tx, user.id, origin);
       });
     },
@@ -219,11 +244,16 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
     },
 
     /**
-     * Job: mails a sign-in link. Nothing is created for an address nobody uses yet until its link is used, so
-     * that a stranger typing addresses creates no one.
+     * Job: mails a sign-in link — or, when the beta gate holds the address back, tells them they are on the
+     * waitlist (no link). Nothing is created for an address nobody uses yet until its link is used, so that a
+     * stranger typing addresses creates no one.
      */
     async completeEmailEntry(email: string) {
       await db.transaction(async (tx) => {
+        if (await heldBackByGate(tx, email, 'signin')) {
+          await deps.mail.send(tx, email, waitlistMail());
+          return;
+        }
         const user = await users.findByEmail(tx, email);
         if (user) await deps.accounts.ensureMembership(tx, user, { provisionByDomain: true });
         await sendMagicLink(tx, user ?? { id: null, email });
@@ -258,6 +288,7 @@ export function createAuthService(deps: AuthServiceDeps, jobs: () => AuthJobs) {
         }
         await deps.accounts.ensureMembership(tx, user, { provisionByDomain: used.userId === null });
         await loginTokens.expireOutstanding(tx, user, now);
+        await deps.gate.markJoined(tx, user.email);
         if (current) await deps.sessions.end(tx, current.tokenHash);
         const session = await deps.signIns.complete(tx, user.id, origin);
         return {

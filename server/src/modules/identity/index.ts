@@ -7,6 +7,7 @@ import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { Logger } from '../../platform/logger';
 import type { HousekeepingTask } from '../housekeeping';
 import type { MailService } from '../mail';
+import type { BetaGate } from '../marketing';
 import { createAccountsService } from './accounts.service';
 import { createAddressProof, type UnprovenSetupDiscard } from './address-proof.service';
 import { createAuthService } from './auth.service';
@@ -39,6 +40,7 @@ export function createIdentityModule(deps: {
   clock: Clock;
   logger: Logger;
   moneyHistory: MoneyHistory;
+  gate: BetaGate;
 }) {
   const { config, db, clock, logger } = deps;
   const publicUrl = config.http.publicUrl;
@@ -68,6 +70,7 @@ export function createIdentityModule(deps: {
       signIns,
       proof,
       accounts,
+      gate: deps.gate,
       limits: {
         signInByIp: limit('signin_ip', 30, 15 * 60),
         signInByEmail: limit('signin_email', 10, 15 * 60),

@@ -12,6 +12,7 @@ import { createMailService } from './mail.service';
 export type { MailService } from './mail.service';
 export * from './templates/identity';
 export type { RenderedMail } from './templates/layout';
+export * from './templates/marketing';
 export * from './templates/payments';
 
 const OUTBOX_RETENTION_DAYS = 30;

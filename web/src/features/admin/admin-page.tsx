@@ -12,6 +12,7 @@ import { AccountWalletPanel } from './account-wallet-panel';
 import { DomainConflictsPanel } from './domain-conflicts-panel';
 import { RatesAdmin } from './rates-admin';
 import { ReconciliationPanel } from './reconciliation-panel';
+import { SubscribersAdmin } from './subscribers-admin';
 
 type Page = { items: AdminAccount[]; nextCursor: string | null };
 
@@ -89,6 +90,7 @@ export function AdminPage() {
       <ReconciliationPanel />
       <DomainConflictsPanel />
       <RatesAdmin />
+      <SubscribersAdmin />
       <h2 className="text-lg font-semibold">Accounts</h2>
       <form
         className="flex items-end gap-3"

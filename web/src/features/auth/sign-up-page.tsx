@@ -1,6 +1,7 @@
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { useSetSignedIn } from '../../shared/api/me';
+import { useStatus } from '../../shared/api/status';
 import { useFormSubmit } from '../../shared/lib/use-mutation-form';
 import { clearSessionState, useSessionState } from '../../shared/lib/use-session-state';
 import { Alert } from '../../shared/ui/alert';
@@ -24,6 +25,14 @@ export function SignUpPage() {
   const [password, setPassword] = useState('');
   const navigate = useNavigate();
   const setSignedIn = useSetSignedIn();
+  // An invitation's link carries the invited address.
+  const search = new URLSearchParams(useLocation().search);
+  const invitedEmail = search.get('email');
+  const invited = search.get('invited') === '1';
+  const betaGate = useStatus().data?.betaGate === true;
+  useEffect(() => {
+    if (invitedEmail) setEmail(invitedEmail);
+  }, [invitedEmail, setEmail]);
   const submit = useFormSubmit(
     () =>
       authApi.signUp({
@@ -38,10 +47,29 @@ export function SignUpPage() {
       navigate('/dial', { replace: true });
     },
   );
+  // The beta gate held the address back: that is a place on the waitlist, not a failure.
+  useEffect(() => {
+    if (submit.error?.code === 'waitlisted') {
+      navigate(`/waitlist?${new URLSearchParams({ email: email.trim() })}`);
+    }
+  }, [submit.error, email, navigate]);
   const errors = submit.fieldErrors;
 
   return (
     <AuthLayout title="Create your account" subtitle="Call any phone in the world, paying as you go.">
+      {invited ? (
+        <div className="mb-4">
+          <Alert tone="success">Your invitation is ready: choose a password to create your account.</Alert>
+        </div>
+      ) : (
+        betaGate && (
+          <div className="mb-4">
+            <Alert tone="info">
+              Mobayilo is invite-only during the beta. Without an invitation, you'll join the waitlist.
+            </Alert>
+          </div>
+        )
+      )}
       <form className="flex flex-col gap-4" onSubmit={submit.run} noValidate>
         <fieldset className="grid grid-cols-2 gap-2">
           <legend className="mb-1.5 text-sm font-medium text-slate-200">Who is it for?</legend>

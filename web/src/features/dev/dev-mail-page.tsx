@@ -34,7 +34,9 @@ export function DevMailPage() {
       {mail.data?.items.length === 0 && <p className="text-slate-300">No mail yet.</p>}
       <ul className="flex flex-col gap-3" aria-label="Mail">
         {mail.data?.items.map((item) => {
-          const link = item.text.match(/https?:\/\/\S+\/(?:magic|reset|confirm)\/[A-Za-z0-9_-]+/)?.[0];
+          const link = item.text.match(
+            /https?:\/\/\S+\/(?:(?:magic|reset|confirm)\/[A-Za-z0-9_-]+|signup\?\S+)/,
+          )?.[0];
           return (
             <li key={item.id} className="glass rounded-2xl p-4">
               <p className="text-xs text-slate-400">

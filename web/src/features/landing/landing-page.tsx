@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router';
+import { useStatus } from '../../shared/api/status';
 import { ButtonLink } from '../../shared/ui/button';
 import { GlobeIcon, PhoneIcon, WalletIcon } from '../../shared/ui/icons';
 import { Logo } from '../../shared/ui/logo';
 import { SandboxBadge } from '../../shared/ui/sandbox-badge';
+import { EarlyAccessForm } from '../marketing/early-access-form';
 import { PricingCalculator } from '../pricing/pricing-calculator';
 
 const features = [
@@ -25,6 +27,7 @@ const features = [
 ];
 
 export function LandingPage() {
+  const betaGate = useStatus().data?.betaGate === true;
   useEffect(() => {
     document.title = 'Mobayilo — call any phone from your browser';
   }, []);
@@ -55,12 +58,16 @@ export function LandingPage() {
             Mobayilo turns your browser into a phone. Prepaid, transparent per-minute prices, and nothing to
             install.
           </p>
-          <div className="flex flex-wrap gap-3">
-            <ButtonLink to="/signin">Get started</ButtonLink>
-            <ButtonLink to="/dial" variant="secondary">
-              Open dialer
-            </ButtonLink>
-          </div>
+          {betaGate ? (
+            <EarlyAccessForm />
+          ) : (
+            <div className="flex flex-wrap gap-3">
+              <ButtonLink to="/signin">Get started</ButtonLink>
+              <ButtonLink to="/dial" variant="secondary">
+                Open dialer
+              </ButtonLink>
+            </div>
+          )}
         </section>
 
         <section aria-labelledby="why" className="grid gap-4 sm:grid-cols-3">
