@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client';
 import { type PreparedStatement, runPrepared } from '../../db/prepared';
 import type { Caller } from '../identity';
-import type { CallUsage } from './call-policy.domain';
+import type { CallUsage, PlacementLimits, PlacementRefusal } from './call-policy.domain';
 import type { Call } from './calls.repository';
 
 /**
@@ -82,26 +82,16 @@ export type Placement = {
   day: string;
 };
 
-/** The limits a new call must fit, checked again under the account's lock. */
-export type PlacementLimits = {
-  maxConcurrent: { account: number; seat: number };
-  dailyCapCents: { account: number; seat: number };
-};
-
-export type RefusedByLimits =
-  | 'account_call_limit_reached'
-  | 'seat_call_limit_reached'
-  | 'account_daily_cap_reached'
-  | 'seat_daily_cap_reached';
+export type { PlacementLimits };
 
 /** A new call, the one already placed for the CallSid, or why it was not placed. */
 export type Placed =
   | { outcome: 'created' | 'exists'; call: Pick<Call, 'toE164' | 'callerId' | 'timeLimitSeconds'> }
-  | { outcome: 'insufficient_funds' | RefusedByLimits };
+  | { outcome: PlacementRefusal };
 
 type PlacedRow = {
   item: number;
-  outcome: 'created' | 'exists' | 'insufficient_funds' | RefusedByLimits;
+  outcome: 'created' | 'exists' | PlacementRefusal;
   to_e164: string | null;
   caller_id: string | null;
   time_limit_seconds: number | null;
