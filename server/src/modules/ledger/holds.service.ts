@@ -144,16 +144,18 @@ export function createHoldsService(context: LedgerContext) {
   async function expireHolds(): Promise<number> {
     const now = clock.now();
     let expired = 0;
-    for (;;) {
-      const due = await repository.listDueHolds(db, now, EXPIRY_BATCH);
-      let settled = 0;
+    let due: string[];
+    let settled: number;
+    // A short batch was the last one; a batch that settled nothing would only repeat itself.
+    do {
+      due = await repository.listDueHolds(db, now, EXPIRY_BATCH);
+      settled = 0;
       for (const holdId of due) {
         if (await postings.settleHold(db, { holdId, status: 'expired', now })) settled += 1;
       }
       expired += settled;
-      // A short batch was the last one; a batch that settled nothing would only repeat itself.
-      if (due.length < EXPIRY_BATCH || settled === 0) return expired;
-    }
+    } while (due.length === EXPIRY_BATCH && settled > 0);
+    return expired;
   }
 
   return { hold, capture, release, expireHolds };
