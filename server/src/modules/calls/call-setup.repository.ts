@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/client';
+import type { Database } from '../../db/client';
 import { type PreparedStatement, runPrepared } from '../../db/prepared';
 import type { Caller } from '../identity';
 import type { CallUsage, PlacementLimits, PlacementRefusal } from './call-policy.domain';
@@ -149,7 +149,7 @@ function byAccount(a: Placement, b: Placement): number {
 
 export const callSetupRepository = {
   /** Each caller as a call setup sees it, in the order asked (null for one that may not call). */
-  async snapshots(db: Executor, queries: SnapshotQuery[]): Promise<(CallerSnapshot | null)[]> {
+  async snapshots(db: Database, queries: SnapshotQuery[]): Promise<(CallerSnapshot | null)[]> {
     const rows = await runPrepared<SnapshotRow, SnapshotQuery[]>(db, snapshotsStatement, queries);
     const snapshots: (CallerSnapshot | null)[] = new Array(queries.length).fill(null);
     for (const row of rows) snapshots[row.item - 1] = toSnapshot(row);
@@ -161,7 +161,7 @@ export const callSetupRepository = {
    * the order given. The batch goes in account order: the lock order of every transaction that takes more
    * than one account's locks.
    */
-  async place(db: Executor, placements: Placement[], limits: PlacementLimits): Promise<Placed[]> {
+  async place(db: Database, placements: Placement[], limits: PlacementLimits): Promise<Placed[]> {
     const order = placements.map((_, index) => index);
     order.sort((a, b) => byAccount(placements[a] as Placement, placements[b] as Placement) || a - b);
     const sorted = order.map((index) => placements[index] as Placement);
