@@ -24,16 +24,15 @@ const CALLERS = 20;
  * Requests in flight at full load: each endpoint is measured with both and keeps its better figure, since
  * they peak at different counts. /healthz does best with 64 (with 256 it loses a fifth). A call setup waits
  * for two database round trips, each shared by the setups that arrive meanwhile, so the webhook's throughput
- * grows with the setups in flight until its batches fill and the cores are busy: measured on two cores (see
- * the calls README), 64 in flight took 2.8k–3.3k setups a second, 256 4.5k–6.1k, 384 no more. Twilio sends
- * each call's webhook on its own, so in production the setups in flight are the calls arriving times the
- * latency.
+ * grows with the setups in flight until its batches fill and the cores are busy (figures: bench/README.md).
+ * Twilio sends each call's webhook on its own, so in production the setups in flight are the calls arriving
+ * times the latency.
  */
 const FULL_LOAD_IN_FLIGHT = [64, 256];
 /**
  * /healthz and the webhook take turns, so that both see the machine as it is at the time; the median round is
- * reported. The machine's speed drifts (/healthz has moved by a third between rounds a minute apart), so
- * single rounds scatter widely: five, of 4 s each, leave the median steadier than three of 3 s.
+ * reported. The machine's speed drifts between rounds a minute apart, so single rounds scatter widely: five,
+ * of 4 s each, leave the median steadier than three of 3 s.
  */
 const ROUNDS = 5;
 const ROUND_SECONDS = 4;

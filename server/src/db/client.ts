@@ -3,7 +3,8 @@ import pg from 'pg';
 import type { Logger } from '../platform/logger';
 import * as schema from './schema';
 
-export type Database = NodePgDatabase<typeof schema>;
+/** The drizzle database, with the pool it runs on (drizzle's public `$client`). */
+export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** Repositories take either the database or an open transaction as their first argument. */
 export type Executor = Database | Transaction;

@@ -1,4 +1,5 @@
-import type { Executor } from './client';
+import pg from 'pg';
+import type { Database } from './client';
 
 /**
  * A statement that PostgreSQL parses and plans once per connection, then runs from its cached plan. `params`
@@ -10,24 +11,67 @@ export type PreparedStatement<Input> = {
   params: (input: Input) => unknown[];
 };
 
+/** Timestamps, dates and intervals stay as PostgreSQL sends them, as drizzle's own queries keep them. */
+const RAW_TYPES = new Set<number>([
+  pg.types.builtins.TIMESTAMPTZ,
+  pg.types.builtins.TIMESTAMP,
+  pg.types.builtins.DATE,
+  pg.types.builtins.INTERVAL,
+]);
+const asSent: pg.CustomTypesConfig = {
+  getTypeParser: ((typeId: number, format?: 'text' | 'binary') =>
+    RAW_TYPES.has(typeId)
+      ? (value: string) => value
+      : pg.types.getTypeParser(typeId, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
 /**
- * Runs a named prepared statement through a drizzle executor (the pool or an open transaction) and returns
- * its rows as PostgreSQL sends them (snake_case names, bigint and timestamps as strings).
+ * Runs a named prepared statement on the pool (any connection) or on one connection (an open transaction's)
+ * and returns its rows as PostgreSQL sends them (snake_case names, bigint and timestamps as strings).
  *
  * For hot paths only: a multi-statement CTE costs more to plan than to execute, and drizzle's `execute`
  * plans every call. The text must stay constant for a name: it is prepared on each connection at first use.
  */
-export async function runPrepared<Row, Input>(
-  executor: Executor,
+export async function runPrepared<Row extends pg.QueryResultRow, Input>(
+  on: Database | pg.PoolClient,
   statement: PreparedStatement<Input>,
   input: Input,
 ): Promise<Row[]> {
-  const query = executor._.session.prepareQuery(
-    { sql: statement.text, params: statement.params(input) },
-    undefined,
-    statement.name,
-    false,
-  );
-  const result = (await query.execute()) as { rows: Row[] };
+  const config = {
+    name: statement.name,
+    text: statement.text,
+    values: statement.params(input),
+    types: asSent,
+  };
+  const result = '$client' in on ? await on.$client.query<Row>(config) : await on.query<Row>(config);
   return result.rows;
+}
+
+/**
+ * Runs `work` in a transaction on one connection of the pool: committed when it answers rows, rolled back when
+ * it answers none (or fails).
+ */
+export async function inTransactionUnlessEmpty<Row>(
+  db: Database,
+  work: (connection: pg.PoolClient) => Promise<Row[]>,
+): Promise<Row[]> {
+  const connection = await db.$client.connect();
+  let broken: Error | undefined;
+  try {
+    await connection.query('begin');
+    try {
+      const rows = await work(connection);
+      await connection.query(rows.length > 0 ? 'commit' : 'rollback');
+      return rows;
+    } catch (error) {
+      await connection.query('rollback');
+      throw error;
+    }
+  } catch (error) {
+    // A refused statement leaves the connection usable; anything else (a lost connection) discards it.
+    if (!(error instanceof pg.DatabaseError)) broken = error as Error;
+    throw error;
+  } finally {
+    connection.release(broken);
+  }
 }

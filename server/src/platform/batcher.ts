@@ -1,4 +1,10 @@
 /**
+ * Runs a batch of inputs and answers one output per input, in order. It must be safe to run again on any of
+ * its inputs (idempotent): a batch that fails is run again one input at a time.
+ */
+export type IdempotentBatchRun<In, Out> = (inputs: In[]) => Promise<Out[]>;
+
+/**
  * Coalesces concurrent calls into batches. With nothing running, a call runs at once, alone, so batching adds
  * no latency. Calls made while batches run wait in a queue, and on the next turn of the event loop (once the
  * callers of a batch that just ended have sent their next calls) the queue is shared out evenly among the free
@@ -10,7 +16,7 @@
  * be safe to repeat (e.g. idempotent).
  */
 export function createBatcher<In, Out>(options: {
-  run: (inputs: In[]) => Promise<Out[]>;
+  run: IdempotentBatchRun<In, Out>;
   maxInFlight: number;
   maxBatch: number;
 }) {
@@ -34,6 +40,7 @@ export function createBatcher<In, Out>(options: {
     try {
       outputs = await options.run(batch.map((waiting) => waiting.input));
     } catch {
+      // Each input is run again alone: it fails on its own error, or succeeds without the others.
       for (const waiting of batch) await runOne(waiting);
       return;
     }

@@ -19,20 +19,9 @@ export type Assessment = {
   authorization: Authorization;
 };
 
-const DAY_MS = 86_400_000;
-/** The day utcDay answered last, from its first millisecond to the next day's. */
-let lastDay = { from: 0, to: 0, day: '' };
-
-/**
- * The UTC day `at` falls in, as YYYY-MM-DD: daily caps count the calls started on it. Every call setup asks
- * twice, nearly always for the same day, so the last day's text is kept.
- */
+/** The UTC day `at` falls in, as YYYY-MM-DD: daily caps count the calls started on it. */
 export function utcDay(at: Date): string {
-  const time = at.getTime();
-  if (time >= lastDay.from && time < lastDay.to) return lastDay.day;
-  const from = time - (((time % DAY_MS) + DAY_MS) % DAY_MS);
-  lastDay = { from, to: from + DAY_MS, day: at.toISOString().slice(0, 10) };
-  return lastDay.day;
+  return at.toISOString().slice(0, 10);
 }
 
 /** Concurrent reads share a round trip, one batch at a time, as the placements do (see voice.service.ts). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chargeForCall } from '../rates';
-import { authorizeCall, type CallPolicy, refuseDestination } from './call-policy.domain';
+import { authorizeCall, type CallPolicy, placementRefusal, refuseDestination } from './call-policy.domain';
 
 const policy: CallPolicy = {
   maxMinutes: 120,
@@ -107,6 +107,70 @@ describe('authorizeCall', () => {
             expect(accountSpentCents + decision.holdCents).toBeLessThanOrEqual(policy.dailyCapCents.account);
             expect(seatSpentCents + decision.holdCents).toBeLessThanOrEqual(policy.dailyCapCents.seat);
           }
+        },
+      ),
+    );
+  });
+});
+
+describe('placementRefusal', () => {
+  const state = { usage: idle, availableCents: 100 };
+
+  it('lets a call through that keeps every invariant, up to each limit exactly', () => {
+    expect(placementRefusal(state, 100, policy)).toBeNull();
+    expect(
+      placementRefusal(
+        {
+          availableCents: 100,
+          usage: { accountActive: 9, seatActive: 1, accountSpentCents: 19_900, seatSpentCents: 4900 },
+        },
+        100,
+        policy,
+      ),
+    ).toBeNull();
+  });
+
+  it('names the first invariant broken: simultaneous calls, then daily caps, then the wallet', () => {
+    const broke = { accountActive: 10, seatActive: 2, accountSpentCents: 20_000, seatSpentCents: 5000 };
+    const refusal = (usage: Partial<typeof idle>, availableCents = 0) =>
+      placementRefusal({ usage: { ...idle, ...usage }, availableCents }, 1, policy);
+    expect(refusal(broke)).toBe('account_call_limit_reached');
+    expect(refusal({ ...broke, accountActive: 0 })).toBe('seat_call_limit_reached');
+    expect(refusal({ accountSpentCents: 20_000, seatSpentCents: 5000 })).toBe('account_daily_cap_reached');
+    expect(refusal({ seatSpentCents: 5000 })).toBe('seat_daily_cap_reached');
+    expect(refusal({})).toBe('insufficient_funds');
+    expect(refusal({}, 1)).toBeNull();
+  });
+});
+
+describe('authorizeCall and placementRefusal', () => {
+  const usage = fc.record({
+    accountActive: fc.integer({ min: 0, max: 12 }),
+    seatActive: fc.integer({ min: 0, max: 3 }),
+    accountSpentCents: fc.integer({ min: 0, max: 20_000 }),
+    seatSpentCents: fc.integer({ min: 0, max: 5000 }),
+  });
+
+  it('allow exactly the calls of which one minute keeps every invariant, and the call allowed keeps them', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        usage,
+        (rateMicros, availableCents, usage) => {
+          const decision = authorizeCall({ rateMicros, availableCents, usage, policy });
+          const oneMinute = chargeForCall(60, rateMicros).costCents;
+          const fits = (cents: number) => oneMinute <= cents;
+          const expected =
+            usage.accountActive < policy.maxConcurrent.account &&
+            usage.seatActive < policy.maxConcurrent.seat &&
+            fits(policy.dailyCapCents.account - usage.accountSpentCents) &&
+            fits(policy.dailyCapCents.seat - usage.seatSpentCents) &&
+            fits(availableCents);
+          expect(decision.allowed).toBe(expected);
+          if (decision.allowed)
+            expect(placementRefusal({ usage, availableCents }, decision.holdCents, policy)).toBeNull();
+          else expect(decision.reason).toBe(placementRefusal({ usage, availableCents }, oneMinute, policy));
         },
       ),
     );

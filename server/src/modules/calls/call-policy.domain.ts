@@ -53,21 +53,56 @@ export type Authorization =
   | { allowed: true; minutes: number; holdCents: number }
   | { allowed: false; reason: CallRefusalReason; minutes: 0 };
 
-function refuseConcurrent(usage: CallUsage, policy: CallPolicy): CallRefusalReason | null {
-  if (usage.accountActive >= policy.maxConcurrent.account) return 'account_call_limit_reached';
-  if (usage.seatActive >= policy.maxConcurrent.seat) return 'seat_call_limit_reached';
+/** The limits a call must fit when it is placed: calls in progress, and money committed on its UTC day. */
+export type PlacementLimits = Pick<CallPolicy, 'maxConcurrent' | 'dailyCapCents'>;
+
+/** What counts against a new call's limits when it is placed: the caller's usage and the wallet's credit. */
+export type PlacementState = { usage: CallUsage; availableCents: number };
+
+export type PlacementRefusal =
+  | 'account_call_limit_reached'
+  | 'seat_call_limit_reached'
+  | 'account_daily_cap_reached'
+  | 'seat_daily_cap_reached'
+  | 'insufficient_funds';
+
+/**
+ * The invariants a call holding `holdCents` must keep when it is placed, in the order they are checked:
+ * - `simultaneous_calls`: the calls in progress stay below the limits, account then seat;
+ * - `daily_caps`: the money committed on the call's UTC day stays within the caps, account then seat;
+ * - `wallet_never_negative`: the hold does not exceed the wallet's available credit.
+ * Calls placed at the same moment could break them together, so the database checks them again, by these
+ * names and in this order, under the account's lock (`calls_place`, sql/place.sql); a property test runs both
+ * on generated batches. `authorizeCall` only allows calls that keep them.
+ */
+export function placementRefusal(
+  state: PlacementState,
+  holdCents: number,
+  limits: PlacementLimits,
+): PlacementRefusal | null {
+  const { usage } = state;
+  // simultaneous_calls
+  if (usage.accountActive >= limits.maxConcurrent.account) return 'account_call_limit_reached';
+  if (usage.seatActive >= limits.maxConcurrent.seat) return 'seat_call_limit_reached';
+  // daily_caps
+  if (usage.accountSpentCents + holdCents > limits.dailyCapCents.account) return 'account_daily_cap_reached';
+  if (usage.seatSpentCents + holdCents > limits.dailyCapCents.seat) return 'seat_daily_cap_reached';
+  // wallet_never_negative
+  if (holdCents > state.availableCents) return 'insufficient_funds';
   return null;
 }
 
+/** The whole minutes `cents` buy at `rateMicros` (all of `maxMinutes` when the call is free), at most `maxMinutes`. */
 function minutesWithin(cents: number, rateMicros: number, maxMinutes: number): number {
   return Math.min(affordableMinutes(Math.max(0, cents), rateMicros) ?? maxMinutes, maxMinutes);
 }
 
 /**
  * How long a call at `rateMicros` may last, and what to hold for it: the whole minutes the available credit
- * buys, within the day's remaining spending caps (account and seat) and the longest call allowed. The hold is
- * what those minutes cost under the billing rule, so a charge never exceeds it. Refused when another call
- * would pass a limit on simultaneous calls, or when not even one minute fits.
+ * buys, within the day's remaining spending caps (account and seat) and the longest call allowed
+ * (`MAX_CALL_MINUTES`). The hold is what those minutes cost under the billing rule, so a charge never exceeds
+ * it, and the call keeps the placement's invariants (`placementRefusal`). Refused, for the first invariant
+ * it would break, when another call would pass a limit on simultaneous calls or not even one minute fits.
  */
 export function authorizeCall(input: {
   rateMicros: number;
@@ -76,25 +111,15 @@ export function authorizeCall(input: {
   policy: CallPolicy;
 }): Authorization {
   const { rateMicros, usage, policy } = input;
-  const refuse = (reason: CallRefusalReason): Authorization => ({ allowed: false, reason, minutes: 0 });
-  const overLimit = refuseConcurrent(usage, policy);
-  if (overLimit) return refuse(overLimit);
-
-  const byCredit = minutesWithin(input.availableCents, rateMicros, policy.maxMinutes);
-  const byAccountCap = minutesWithin(
-    policy.dailyCapCents.account - usage.accountSpentCents,
-    rateMicros,
-    policy.maxMinutes,
+  const minutes = Math.min(
+    minutesWithin(input.availableCents, rateMicros, policy.maxMinutes),
+    minutesWithin(policy.dailyCapCents.account - usage.accountSpentCents, rateMicros, policy.maxMinutes),
+    minutesWithin(policy.dailyCapCents.seat - usage.seatSpentCents, rateMicros, policy.maxMinutes),
   );
-  const bySeatCap = minutesWithin(
-    policy.dailyCapCents.seat - usage.seatSpentCents,
-    rateMicros,
-    policy.maxMinutes,
-  );
-  const minutes = Math.min(byCredit, byAccountCap, bySeatCap);
-  if (minutes < 1) {
-    if (byCredit < 1) return refuse('insufficient_funds');
-    return refuse(byAccountCap < 1 ? 'account_daily_cap_reached' : 'seat_daily_cap_reached');
-  }
-  return { allowed: true, minutes, holdCents: chargeForCall(minutes * 60, rateMicros).costCents };
+  // Not even one minute fits: the refusal is that of the shortest call possible.
+  const holdCents = chargeForCall(Math.max(minutes, 1) * 60, rateMicros).costCents;
+  const refusal = placementRefusal(input, holdCents, policy);
+  if (refusal) return { allowed: false, reason: refusal, minutes: 0 };
+  if (minutes < 1) throw new Error('a call without a minute kept every invariant');
+  return { allowed: true, minutes, holdCents };
 }

@@ -113,7 +113,7 @@ describe('placing a batch of calls', () => {
     });
 
     await expect(setup.place(t.db, [placementFor(caller, 20), orphan], roomy)).rejects.toMatchObject({
-      cause: { message: 'calls_place: 0 of 2 holds placed' },
+      message: 'calls_place: 0 of 2 holds placed',
     });
     expect(await books(caller.accountId)).toEqual({ held: 10, holds: 10, calls: 0, count: 0 });
   });
@@ -249,7 +249,7 @@ describe('placing a batch of calls', () => {
     const caller = await newCaller(t, { cents: 100 });
     const other = await newCaller(t, { cents: 100 });
     const before = [await books(caller.accountId), await books(other.accountId)];
-    const seatKey = { cause: { code: '23503', constraint: 'calls_seat_fk' } };
+    const seatKey = { code: '23503', constraint: 'calls_seat_fk' };
 
     await expect(
       setup.place(t.db, [{ ...placementFor(caller, 30), accountId: other.accountId }], roomy),

@@ -1,20 +1,20 @@
-import type { Executor } from '../../db/client';
+import type { Database } from '../../db/client';
 import { type PreparedStatement, runPrepared } from '../../db/prepared';
 import type { Caller } from '../identity';
-import type { CallUsage } from './call-policy.domain';
+import type { CallUsage, PlacementLimits, PlacementRefusal } from './call-policy.domain';
 import type { Call } from './calls.repository';
 
 /**
  * The two statements of a call setup, each taking a batch of concurrent setups in one round trip: what is
  * known of each caller (who, the wallet's available credit, and from `call_activity` and `call_spending` the
- * calls and spending that count against the limits), and the placement of each call with its hold. They read
- * and write across identity, the ledger and calls because a call setup is on the path of every call and
- * waits for both; the holds themselves are placed by the ledger's own function, `ledger_place_holds`.
+ * calls and spending that count against the limits), and the placement of each call with its hold. Both are
+ * this module's functions (sql/*.sql); they reach identity and the ledger only through the functions those
+ * modules publish (`identity_seat`, `ledger_wallet_available`, `ledger_lock_wallets`, `ledger_place_holds`).
  */
 
 /**
  * A caller, read for a call setup: null when the seat is unknown, removed, or its account closed. Read through
- * `calls_caller_snapshots` (migration 0015), whose plan is made once per connection.
+ * `calls_caller_snapshots` (sql/snapshots.sql), whose plan is made once per connection.
  */
 export type CallerSnapshot = { caller: Caller; availableCents: number; usage: CallUsage };
 
@@ -82,26 +82,16 @@ export type Placement = {
   day: string;
 };
 
-/** The limits a new call must fit, checked again under the account's lock. */
-export type PlacementLimits = {
-  maxConcurrent: { account: number; seat: number };
-  dailyCapCents: { account: number; seat: number };
-};
-
-export type RefusedByLimits =
-  | 'account_call_limit_reached'
-  | 'seat_call_limit_reached'
-  | 'account_daily_cap_reached'
-  | 'seat_daily_cap_reached';
+export type { PlacementLimits };
 
 /** A new call, the one already placed for the CallSid, or why it was not placed. */
 export type Placed =
   | { outcome: 'created' | 'exists'; call: Pick<Call, 'toE164' | 'callerId' | 'timeLimitSeconds'> }
-  | { outcome: 'insufficient_funds' | RefusedByLimits };
+  | { outcome: PlacementRefusal };
 
 type PlacedRow = {
   item: number;
-  outcome: 'created' | 'exists' | 'insufficient_funds' | RefusedByLimits;
+  outcome: 'created' | 'exists' | PlacementRefusal;
   to_e164: string | null;
   caller_id: string | null;
   time_limit_seconds: number | null;
@@ -109,27 +99,33 @@ type PlacedRow = {
 
 type PlacementBatch = { placements: Placement[]; limits: PlacementLimits };
 
+/** One placement as the JSON record `calls_place` reads (`calls_placement_items`, sql/place.sql). */
+function toPlacementRecord(p: Placement) {
+  return {
+    account_id: p.accountId,
+    user_id: p.userId,
+    membership_id: p.membershipId,
+    call_sid: p.callSid,
+    to_e164: p.toE164,
+    country: p.country,
+    destination: p.destination,
+    caller_id: p.callerId,
+    rate_micros: p.rateMicros,
+    hold_cents: p.holdCents,
+    time_limit_seconds: p.timeLimitSeconds,
+    hold_key: p.hold.idempotencyKey,
+    hold_actor: p.hold.actor,
+    hold_expires_at: p.hold.expiresAt,
+    started_at: p.startedAt,
+    day: p.day,
+  };
+}
+
 const placeStatement: PreparedStatement<PlacementBatch> = {
   name: 'calls_place',
-  text: `select item, outcome, to_e164, caller_id, time_limit_seconds
-    from calls_place($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
-  params: ({ placements: p, limits }) => [
-    p.map((x) => x.accountId),
-    p.map((x) => x.userId),
-    p.map((x) => x.membershipId),
-    p.map((x) => x.callSid),
-    p.map((x) => x.toE164),
-    p.map((x) => x.country),
-    p.map((x) => x.destination),
-    p.map((x) => x.callerId),
-    p.map((x) => x.rateMicros),
-    p.map((x) => x.holdCents),
-    p.map((x) => x.timeLimitSeconds),
-    p.map((x) => x.hold.idempotencyKey),
-    p.map((x) => x.hold.actor),
-    p.map((x) => x.hold.expiresAt),
-    p.map((x) => x.startedAt),
-    p.map((x) => x.day),
+  text: `select item, outcome, to_e164, caller_id, time_limit_seconds from calls_place($1, $2, $3, $4, $5)`,
+  params: ({ placements, limits }) => [
+    JSON.stringify(placements.map(toPlacementRecord)),
     limits.maxConcurrent.account,
     limits.maxConcurrent.seat,
     limits.dailyCapCents.account,
@@ -153,7 +149,7 @@ function byAccount(a: Placement, b: Placement): number {
 
 export const callSetupRepository = {
   /** Each caller as a call setup sees it, in the order asked (null for one that may not call). */
-  async snapshots(db: Executor, queries: SnapshotQuery[]): Promise<(CallerSnapshot | null)[]> {
+  async snapshots(db: Database, queries: SnapshotQuery[]): Promise<(CallerSnapshot | null)[]> {
     const rows = await runPrepared<SnapshotRow, SnapshotQuery[]>(db, snapshotsStatement, queries);
     const snapshots: (CallerSnapshot | null)[] = new Array(queries.length).fill(null);
     for (const row of rows) snapshots[row.item - 1] = toSnapshot(row);
@@ -161,11 +157,11 @@ export const callSetupRepository = {
   },
 
   /**
-   * Places each call with its hold in one transaction, through `calls_place` (migration 0012), and answers in
+   * Places each call with its hold in one transaction, through `calls_place` (sql/place.sql), and answers in
    * the order given. The batch goes in account order: the lock order of every transaction that takes more
    * than one account's locks.
    */
-  async place(db: Executor, placements: Placement[], limits: PlacementLimits): Promise<Placed[]> {
+  async place(db: Database, placements: Placement[], limits: PlacementLimits): Promise<Placed[]> {
     const order = placements.map((_, index) => index);
     order.sort((a, b) => byAccount(placements[a] as Placement, placements[b] as Placement) || a - b);
     const sorted = order.map((index) => placements[index] as Placement);

@@ -49,15 +49,10 @@ export function createSettlementService(deps: {
       memo,
       actor: `membership:${call.membershipId}`,
     };
-    try {
-      await ledger.capture({ holdId, amountCents, ...details });
-      return amountCents;
-    } catch (error) {
-      if (!isAppError(error) || (error.code !== 'hold_expired' && error.code !== 'hold_settled')) throw error;
-    }
+    if (await captureUnlessEnded(holdId, amountCents, details)) return amountCents;
     // The hold ended before the final callback came (it expired): charge the wallet as far as it goes.
     log.warn({ callSid: call.callSid, holdId }, 'call hold ended before settlement; charging the wallet');
-    await ledger.release({ holdId }).catch(() => undefined);
+    await releaseUnlessCaptured(holdId);
     try {
       await ledger.debit({
         accountId: call.accountId,
@@ -69,6 +64,33 @@ export function createSettlementService(deps: {
     } catch (error) {
       if (isAppError(error) && error.code === 'insufficient_funds') return 0;
       throw error;
+    }
+  }
+
+  /** Captures from the hold: false when the hold had ended first (expired, or settled otherwise). */
+  async function captureUnlessEnded(
+    holdId: string,
+    amountCents: number,
+    details: { kind: 'call'; reference: string; memo: string; actor: string },
+  ): Promise<boolean> {
+    try {
+      await ledger.capture({ holdId, amountCents, ...details });
+      return true;
+    } catch (error) {
+      if (isAppError(error) && (error.code === 'hold_expired' || error.code === 'hold_settled')) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Frees what an ended hold still reserves (an expired hold the sweeper has not reached yet); a hold
+   * released or expired already is left as it is, and so is one captured (`hold_settled`).
+   */
+  async function releaseUnlessCaptured(holdId: string): Promise<void> {
+    try {
+      await ledger.release({ holdId });
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'hold_settled') throw error;
     }
   }
 

@@ -8,7 +8,11 @@ import type { Caller } from '../identity';
 import { membershipFromClient } from './call.domain';
 import { type CallAssessor, utcDay } from './call-assessment';
 import type { CallPolicy } from './call-policy.domain';
-import { type Placement, callSetupRepository as repository } from './call-setup.repository';
+import {
+  type CallerSnapshot,
+  type Placement,
+  callSetupRepository as repository,
+} from './call-setup.repository';
 import { callerNotAllowedMessage, invalidNumberMessage, refusalMessages } from './calls.errors';
 import type { CallMetrics } from './calls.metrics';
 import { type Call, callsRepository } from './calls.repository';
@@ -27,9 +31,7 @@ export type VoiceSettings = {
 
 /**
  * Concurrent call setups share a transaction (and its commit), one batch at a time: the setups that arrive
- * meanwhile form the next batch, so batches grow with the load. Measured on two cores, a second batch in flight
- * gained no parallelism and cost round trips (each wakes the database and this process); batches of up to 128
- * rather than 64 took 5.4k–6.1k setups a second against 4.5k–5.5k with 256 in flight. See the README.
+ * meanwhile form the next batch, so batches grow with the load. Why one batch, of up to 128: bench/README.md.
  */
 const PLACEMENT_BATCHES_IN_FLIGHT = 1;
 const PLACEMENT_BATCH_MAX = 128;
@@ -148,37 +150,48 @@ export function createVoiceService(deps: {
     };
     // Chosen here, never taken from the browser: the account's own number, else ours.
     const callerId = (await deps.accountCallerId(caller.account.id)) ?? settings.defaultCallerId;
-    let snapshot = resolved.snapshot;
-    // When another call took credit between the assessment and the placement (a seat of the same company
-    // dialing at the same moment), the call is assessed again on what is left.
-    for (let attempt = 1; ; attempt += 1) {
-      const assessment = await deps.assessor.judge(snapshot, resolved.phone);
-      const { authorization, rateMicros } = assessment;
-      if (!authorization.allowed || rateMicros === null) {
-        // The provider may be asking again for a call already placed, whose hold now makes it look unaffordable.
-        const existing = await callsRepository.findBySid(db, input.callSid);
-        if (existing) return dialFor(existing);
-        return refuse(authorization.allowed ? 'unlisted_destination' : authorization.reason, context);
-      }
-      const placement = placementOf(
-        caller,
-        input.callSid,
-        { ...assessment, rateMicros },
-        authorization,
-        callerId,
-      );
-      const placed = await placements.submit(placement);
-      if (placed.outcome === 'created') {
-        deps.metrics.started.inc();
-        log.info({ ...context, rateMicros, holdCents: placement.holdCents }, 'call placed');
-        return dialFor(placed.call);
-      }
-      if (placed.outcome === 'exists') return dialFor(placed.call);
-      if (placed.outcome !== 'insufficient_funds' || attempt === 2) return refuse(placed.outcome, context);
-      const again = await deps.assessor.snapshot(caller.membershipId);
-      if (!again) return refuseCaller(context);
-      snapshot = again;
+    const first = await attempt(input.callSid, caller, resolved.snapshot, resolved.phone, callerId, context);
+    // Another call took credit between the assessment and the placement (a seat of the same company dialing
+    // at the same moment): the call is assessed once more, on what is left.
+    if (first !== 'insufficient_funds') return first.twiml;
+    const again = await deps.assessor.snapshot(caller.membershipId);
+    if (!again) return refuseCaller(context);
+    const second = await attempt(input.callSid, caller, again, resolved.phone, callerId, context);
+    return second === 'insufficient_funds' ? refuse('insufficient_funds', context) : second.twiml;
+  }
+
+  /**
+   * Assesses the call on `snapshot` and places it: the TwiML to answer, or `insufficient_funds` when the
+   * placement found the credit taken since the snapshot.
+   */
+  async function attempt(
+    callSid: string,
+    caller: Caller,
+    snapshot: CallerSnapshot,
+    phone: NormalizedPhone,
+    callerId: string,
+    context: Record<string, unknown>,
+  ): Promise<{ twiml: string } | 'insufficient_funds'> {
+    const assessment = await deps.assessor.judge(snapshot, phone);
+    const { authorization, rateMicros } = assessment;
+    if (!authorization.allowed || rateMicros === null) {
+      // The provider may be asking again for a call already placed, whose hold now makes it look unaffordable.
+      const existing = await callsRepository.findBySid(db, callSid);
+      if (existing) return { twiml: dialFor(existing) };
+      return {
+        twiml: refuse(authorization.allowed ? 'unlisted_destination' : authorization.reason, context),
+      };
     }
+    const placement = placementOf(caller, callSid, { ...assessment, rateMicros }, authorization, callerId);
+    const placed = await placements.submit(placement);
+    if (placed.outcome === 'created') {
+      deps.metrics.started.inc();
+      log.info({ ...context, rateMicros, holdCents: placement.holdCents }, 'call placed');
+      return { twiml: dialFor(placed.call) };
+    }
+    if (placed.outcome === 'exists') return { twiml: dialFor(placed.call) };
+    if (placed.outcome === 'insufficient_funds') return 'insufficient_funds';
+    return { twiml: refuse(placed.outcome, context) };
   }
 
   return {

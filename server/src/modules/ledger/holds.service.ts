@@ -69,13 +69,17 @@ export function createHoldsService(context: LedgerContext) {
     });
   }
 
-  /** Why a capture was not applied, unless it was this very capture already: then its outcome. */
-  async function explainCapture(holdId: string, amountCents: number): Promise<CaptureResult | undefined> {
+  /** This very capture, when it was already made (same hold, same amount): the hold and its transfer. */
+  async function findCapture(holdId: string, amountCents: number) {
     const hold = await findHold(holdId);
-    if (hold.status === 'captured' && hold.capturedCents === amountCents) {
-      const transfer = await repository.findTransferByHold(db, holdId);
-      if (transfer) return { hold, transfer, replayed: true };
-    }
+    if (hold.status !== 'captured' || hold.capturedCents !== amountCents) return undefined;
+    const transfer = await repository.findTransferByHold(db, holdId);
+    return transfer ? { hold, transfer } : undefined;
+  }
+
+  /** Throws why a hold cannot be captured for `amountCents`, if that reason holds. */
+  async function explainCapture(holdId: string, amountCents: number): Promise<void> {
+    const hold = await findHold(holdId);
     if (hold.status !== 'active') throw holdSettled(holdId, hold.status);
     if (hold.expiresAt <= clock.now()) throw holdExpired(holdId, hold.expiresAt);
     if (amountCents > hold.amountCents)
@@ -84,7 +88,6 @@ export function createHoldsService(context: LedgerContext) {
         value: String(amountCents),
         heldCents: hold.amountCents,
       });
-    return undefined;
   }
 
   /**
@@ -105,18 +108,22 @@ export function createHoldsService(context: LedgerContext) {
     const details = parseDetails(input);
     return context.counted('capture', async () => {
       const systemAccountId = await context.systemAccountId(input.counterparty ?? defaultCounterparty[kind]);
-      for (let attempt = 1; attempt <= 3; attempt += 1) {
-        const capture = { holdId, amountCents, systemAccountId, kind, ...details, now: clock.now() };
-        const posting = await postings.captureHold(db, capture);
-        if (posting.status === 'applied') {
-          const { hold, transfer, owner } = posting.row;
-          if (owner) await context.walletDebited(owner);
-          return { hold, transfer, replayed: false };
-        }
-        const outcome = await explainCapture(holdId, amountCents);
-        if (outcome) return outcome;
-      }
-      throw new Error(`hold ${holdId} was neither captured nor refused`);
+      const { row, replayed } = await context.postOnce({
+        apply: () =>
+          postings.captureHold(db, {
+            holdId,
+            amountCents,
+            systemAccountId,
+            kind,
+            ...details,
+            now: clock.now(),
+          }),
+        find: () => findCapture(holdId, amountCents),
+        replay: (found) => ({ ...found, owner: null }),
+        refuse: () => explainCapture(holdId, amountCents),
+      });
+      if (!replayed && row.owner) await context.walletDebited(row.owner);
+      return { hold: row.hold, transfer: row.transfer, replayed };
     });
   }
 
@@ -137,16 +144,18 @@ export function createHoldsService(context: LedgerContext) {
   async function expireHolds(): Promise<number> {
     const now = clock.now();
     let expired = 0;
-    for (;;) {
-      const due = await repository.listDueHolds(db, now, EXPIRY_BATCH);
-      let settled = 0;
+    let due: string[];
+    let settled: number;
+    // A short batch was the last one; a batch that settled nothing would only repeat itself.
+    do {
+      due = await repository.listDueHolds(db, now, EXPIRY_BATCH);
+      settled = 0;
       for (const holdId of due) {
         if (await postings.settleHold(db, { holdId, status: 'expired', now })) settled += 1;
       }
       expired += settled;
-      // A short batch was the last one; a batch that settled nothing would only repeat itself.
-      if (due.length < EXPIRY_BATCH || settled === 0) return expired;
-    }
+    } while (due.length === EXPIRY_BATCH && settled > 0);
+    return expired;
   }
 
   return { hold, capture, release, expireHolds };

@@ -53,8 +53,8 @@ type WalletMovement = {
  * Moves between wallets and system accounts (calls, top-ups, fees…) that arrive while others are being
  * posted are posted together: one statement, one commit and one lock hold per wallet for the whole batch,
  * and when the whole batch is sure to go through, a few set-based statements rather than two per move (see
- * the `ledger_move_wallets` migrations). That is what lets a hot wallet take many transfers a second. Two
- * batches at a time measured best here (see bench/ledger.bench.ts): PostgreSQL works on one while the other
+ * `sql/postings.sql`). That is what lets a hot wallet take many transfers a second. Two
+ * batches at a time measured best here (figures: bench/README.md): PostgreSQL works on one while the other
  * waits for its commit to reach the disk, and each stays large. A lone transfer is posted at once.
  */
 export const POSTING_BATCHES_IN_FLIGHT = 2;
@@ -196,6 +196,11 @@ export function createLedgerService(deps: LedgerDeps) {
     return new Set(await repository.accountsWithWallets(db, accountIds));
   }
 
+  const holds = createHoldsService(context);
+  const views = createWalletViews(context);
+  const reconciliation = createReconciliationService(context);
+
+  // Every operation of the ledger, each named and leading to its code.
   return {
     onWalletDebited: context.onWalletDebited,
     openWallet,
@@ -204,9 +209,20 @@ export function createLedgerService(deps: LedgerDeps) {
     credit,
     debit,
     adjust,
-    ...createHoldsService(context),
-    ...createWalletViews(context),
-    ...createReconciliationService(context),
+    // holds.service.ts
+    hold: holds.hold,
+    capture: holds.capture,
+    release: holds.release,
+    expireHolds: holds.expireHolds,
+    // wallet-views.service.ts
+    walletSummary: views.walletSummary,
+    spendByActor: views.spendByActor,
+    balanceOf: views.balanceOf,
+    history: views.history,
+    statement: views.statement,
+    // reconciliation.service.ts
+    reconcile: reconciliation.reconcile,
+    listReconciliations: reconciliation.listReconciliations,
   };
 }
 

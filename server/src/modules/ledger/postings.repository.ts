@@ -1,7 +1,6 @@
-import { TransactionRollbackError } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/client';
+import type { Database } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { runPrepared } from '../../db/prepared';
+import { inTransactionUnlessEmpty, runPrepared } from '../../db/prepared';
 import {
   type Capture,
   type CaptureRow,
@@ -41,7 +40,6 @@ async function post<R, T>(run: () => Promise<R[]>, map: (row: R) => T, keyConstr
     const [row] = await run();
     return row ? ({ status: 'applied', row: map(row) } as const) : ({ status: 'not_applied' } as const);
   } catch (error) {
-    if (error instanceof TransactionRollbackError) return { status: 'not_applied' } as const;
     if (isUniqueViolation(error, keyConstraint)) return { status: 'duplicate_key' } as const;
     throw error;
   }
@@ -60,7 +58,7 @@ export const postingsRepository = {
    * Posts moves between wallets and system accounts in one statement, taking wallet locks in owner order;
    * returns each move's outcome in the order given.
    */
-  async moveWallets(db: Executor, moves: WalletMove[]): Promise<Posting<Transfer>[]> {
+  async moveWallets(db: Database, moves: WalletMove[]): Promise<Posting<Transfer>[]> {
     const order = moves.map((_, index) => index);
     order.sort((a, b) => compareOwners(moves[a] as WalletMove, moves[b] as WalletMove) || a - b);
     const sorted = order.map((index) => moves[index] as WalletMove);
@@ -77,17 +75,15 @@ export const postingsRepository = {
   },
 
   moveBetweenWallets(db: Database, move: WalletsMove): Promise<Posting<Transfer>> {
+    // One wallet may have been updated while the other could not be: no row, and the update is undone.
     const inTransaction = () =>
-      db.transaction(async (tx) => {
-        const rows = await runPrepared<TransferRow, WalletsMove>(tx, moveBetweenWallets, move);
-        // One wallet may have been updated while the other could not be: undo it.
-        if (rows.length === 0) tx.rollback();
-        return rows;
-      });
+      inTransactionUnlessEmpty(db, (connection) =>
+        runPrepared<TransferRow, WalletsMove>(connection, moveBetweenWallets, move),
+      );
     return post(inTransaction, toTransfer, TRANSFER_KEY);
   },
 
-  moveBetweenSystems(db: Executor, move: SystemsMove): Promise<Posting<Transfer>> {
+  moveBetweenSystems(db: Database, move: SystemsMove): Promise<Posting<Transfer>> {
     return post(
       () => runPrepared<TransferRow, SystemsMove>(db, moveBetweenSystems, move),
       toTransfer,
@@ -95,11 +91,11 @@ export const postingsRepository = {
     );
   },
 
-  placeHold(db: Executor, hold: HoldPlacement): Promise<Posting<Hold>> {
+  placeHold(db: Database, hold: HoldPlacement): Promise<Posting<Hold>> {
     return post(() => runPrepared<HoldRow, HoldPlacement>(db, placeHold, hold), toHold, HOLD_KEY);
   },
 
-  captureHold(db: Executor, capture: HoldCapture): Promise<Posting<Capture>> {
+  captureHold(db: Database, capture: HoldCapture): Promise<Posting<Capture>> {
     return post(
       () => runPrepared<CaptureRow, HoldCapture>(db, captureHold, capture),
       toCapture,
@@ -108,7 +104,7 @@ export const postingsRepository = {
   },
 
   /** Releases (or expires) an active hold; null when it was not active (or, to expire, not yet due). */
-  async settleHold(db: Executor, settlement: HoldSettlement): Promise<Hold | null> {
+  async settleHold(db: Database, settlement: HoldSettlement): Promise<Hold | null> {
     const [row] = await runPrepared<HoldRow, HoldSettlement>(db, settleHold, settlement);
     return row ? toHold(row) : null;
   },

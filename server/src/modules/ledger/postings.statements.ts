@@ -65,9 +65,9 @@ const INSERT_TRANSFER = `insert into transfers (kind, debit_account_id, credit_a
   created_at)`;
 
 /**
- * A batch of moves between wallets and system accounts, through the `ledger_move_wallets` function (migration
- * 0010, falling back to 0006's move-by-move posting): one lock hold per wallet and one commit for the whole
- * batch. Moves must come in lock order.
+ * A batch of moves between wallets and system accounts, through the `ledger_move_wallets` function
+ * (sql/postings.sql, falling back to its move-by-move posting): one lock hold per wallet and one commit for the
+ * whole batch. Moves must come in lock order.
  */
 export const moveWallets: PreparedStatement<WalletMove[]> = {
   name: 'ledger_move_wallets',
@@ -146,7 +146,7 @@ export const moveBetweenSystems: PreparedStatement<SystemsMove> = {
   ],
 };
 
-/** Through `ledger_place_hold` (migration 0012): one hold, placed as `ledger_place_holds` places every hold. */
+/** Through `ledger_place_hold` (sql/holds.sql): one hold, placed as `ledger_place_holds` places every hold. */
 export const placeHold: PreparedStatement<HoldPlacement> = {
   name: 'ledger_place_hold',
   text: `select ${HOLD_COLUMNS} from ledger_place_hold($1, $2, $3, $4, $5, $6, $7, $8)`,

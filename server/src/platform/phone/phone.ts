@@ -141,16 +141,6 @@ function countryForMessages(text: string, parsed: PhoneNumber | undefined, fallb
 }
 
 /**
- * The latest answers of parsePhone, by default country and input, oldest first. Reading a number against the
- * numbering plans is the costliest step of a call setup, and a number is read several times within moments:
- * the dialer's price preview, then the voice webhook that places the call, then its settlement. Answers are
- * frozen, so that every caller shares them safely. Input longer than any number is answered but not kept.
- */
-const recentAnswers = new Map<string, PhoneParseResult>();
-const RECENT_ANSWERS_MAX = 10_000;
-const KEPT_INPUT_MAX_LENGTH = 64;
-
-/**
  * Turns what a person typed ("020 7946 0018", "+44 7400 123456", "0049 30 1234567") into E.164, with the
  * country and kind of number, or a message that person understands. `defaultCountry` is the ISO code used
  * for numbers typed without their country code.
@@ -159,22 +149,7 @@ export function parsePhone(
   input: string,
   options: { defaultCountry?: string | null } = {},
 ): PhoneParseResult {
-  if (input.length > KEPT_INPUT_MAX_LENGTH) return readPhone(input, options.defaultCountry);
-  const key = `${options.defaultCountry ?? ''} ${input}`;
-  const known = recentAnswers.get(key);
-  if (known) return known;
-  const fresh = readPhone(input, options.defaultCountry);
-  if (fresh.ok) Object.freeze(fresh.phone);
-  Object.freeze(fresh);
-  if (recentAnswers.size >= RECENT_ANSWERS_MAX) {
-    const oldest = recentAnswers.keys().next();
-    if (!oldest.done) recentAnswers.delete(oldest.value);
-  }
-  recentAnswers.set(key, fresh);
-  return fresh;
-}
-
-function readPhone(input: string, defaultCountryOption: string | null | undefined): PhoneParseResult {
+  const defaultCountryOption = options.defaultCountry;
   const text = input.trim();
   if (!/\d/.test(text) || text.length > 40) {
     return failure('not_a_number', "That doesn't look like a phone number");
