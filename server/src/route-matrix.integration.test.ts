@@ -36,6 +36,7 @@ const publicRoutes: Record<string, string> = {
   'POST /api/auth/magic/resend': 'answers alike for every address',
   'POST /api/auth/password/forgot': 'answers alike for every address',
   'POST /api/auth/password/reset': 'the emailed token is the credential',
+  'POST /api/subscribe': 'the marketing site’s early-access form, for people without an account',
   'GET /api/rates': 'the public price list',
   'GET /api/rates/{iso}': 'the public price list',
   'GET /api/sandbox/checkout': 'the Checkout session id is the credential, as on Stripe’s hosted page',
@@ -56,6 +57,7 @@ const signedRoutes: Record<string, string> = {
 
 const memberRoutes = [
   'POST /api/auth/password',
+  'POST /api/auth/confirm/resend',
   'GET /api/auth/sessions',
   'DELETE /api/auth/sessions/{id}',
   'GET /api/me',

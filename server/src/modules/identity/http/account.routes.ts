@@ -134,7 +134,7 @@ export function accountRoutes(deps: {
     app.get(
       '/admin/domain-conflicts',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: 'Domains claimed by two companies with confirmed addresses, oldest first',

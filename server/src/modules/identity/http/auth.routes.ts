@@ -160,7 +160,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
     app.post(
       '/auth/confirm/resend',
       {
-        preHandler: guards.requireUser,
+        onRequest: guards.requireUser,
         schema: {
           tags: ['auth'],
           summary:
