@@ -197,7 +197,12 @@ describe('the beta gate (BETA_GATE=on)', () => {
 
     const colleague = uniqueEmail(domain, 'colleague');
     expect((await client().post('/api/auth/email', { email: colleague })).statusCode).toBe(202);
-    await waitForMail(t.db, colleague, 'magic_link');
+    const link = await waitForMail(t.db, colleague, 'magic_link');
+    // Nobody is created before the link is used.
+    expect(await userOf(colleague)).toBeUndefined();
+    expect((await client().post('/api/auth/magic', { token: linkTokenIn(link.textBody) })).statusCode).toBe(
+      200,
+    );
     const user = await userOf(colleague);
     if (!user) throw new Error('the colleague was not let in');
     const [membership] = await t.db.select().from(memberships).where(eq(memberships.userId, user.id));

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, uniqueEmail } from '../../../test/support/accounts';
 import { createHttpClient } from '../../../test/support/http-client';
-import { waitForMail } from '../../../test/support/mail';
+import { linkTokenIn, waitForMail } from '../../../test/support/mail';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { users } from '../identity/tables';
 import { subscribers } from './tables';
@@ -241,7 +241,14 @@ describe('POST /api/subscribe', () => {
         },
       );
       expect(entry.statusCode).toBe(202);
-      await waitForMail(t.db, newcomer, 'magic_link');
+      const link = await waitForMail(t.db, newcomer, 'magic_link');
+      const follow = await createHttpClient(t.app, { origin: 'http://localhost:3000' }).post(
+        '/api/auth/magic',
+        {
+          token: linkTokenIn(link.textBody),
+        },
+      );
+      expect(follow.statusCode).toBe(200);
       expect(await t.db.select().from(users).where(eq(users.email, newcomer))).toHaveLength(1);
       expect(await rowsFor(email)).toHaveLength(0);
       expect(await rowsFor(newcomer)).toHaveLength(0);
