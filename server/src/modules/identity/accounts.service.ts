@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors/app-error';
 import type { Principal } from '../../platform/http/auth';
 import type { Logger } from '../../platform/logger';
 import { decodeCursor, pageOf } from '../../platform/pagination';
-import { companyInviteMail, type MailService, seatInviteMail } from '../mail';
+import { colleagueWaitingMail, companyInviteMail, type MailService, seatInviteMail } from '../mail';
 import {
   type Account,
   accountsRepository as accounts,
@@ -72,6 +72,21 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     return account;
   }
 
+  /**
+   * Someone at a domain joined on their own because the company there has not proven an address at it yet:
+   * its unconfirmed owners and admins are told how to let their colleagues join (never who it was).
+   */
+  async function tellUnconfirmedManagers(tx: Executor, domain: string) {
+    const managers = await accounts.findUnconfirmedManagersAt(tx, domain);
+    for (const manager of managers) {
+      await deps.mail.send(
+        tx,
+        manager.email,
+        colleagueWaitingMail({ companyName: manager.companyName, domain, url: `${deps.publicUrl}/settings` }),
+      );
+    }
+  }
+
   return {
     createIndividualAccount,
 
@@ -124,6 +139,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         return;
       }
       await createIndividualAccount(tx, user);
+      if (options.provisionByDomain) await tellUnconfirmedManagers(tx, domain);
     },
 
     async listMembers(principal: Principal) {
