@@ -167,6 +167,28 @@ export const accountsRepository = {
   },
 
   /**
+   * Companies where an owner or admin has an address at this domain that they have not proven yet, with those
+   * addresses: the people to tell that their colleagues cannot join until they confirm.
+   */
+  async findUnconfirmedManagersAt(db: Executor, domain: string) {
+    return db
+      .select({ accountId: accounts.id, companyName: accounts.name, email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+      .where(
+        and(
+          isNull(memberships.removedAt),
+          sql`${memberships.role} in ('owner', 'admin')`,
+          eq(accounts.kind, 'company'),
+          eq(accounts.status, 'active'),
+          isNull(users.confirmedAt),
+          sql`split_part(${users.email}, '@', 2) = ${domain}`,
+        ),
+      );
+  },
+
+  /**
    * The company whose seats this domain provisions — but only when one of its owners or admins has proven an
    * address at that very domain, so that nobody can claim a domain they do not control.
    */

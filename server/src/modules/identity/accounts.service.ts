@@ -4,21 +4,16 @@ import { AppError } from '../../platform/errors/app-error';
 import type { Principal } from '../../platform/http/auth';
 import type { Logger } from '../../platform/logger';
 import { decodeCursor, pageOf } from '../../platform/pagination';
-import { companyInviteMail, type MailService, seatInviteMail } from '../mail';
-import {
-  type Account,
-  accountsRepository as accounts,
-  type MemberRow,
-  type MembershipRole,
-} from './accounts.repository';
+import { colleagueWaitingMail, type MailService } from '../mail';
+import { requireCompany, requireConfirmedAddress, toMember } from './accounts.domain';
+import { type Account, accountsRepository as accounts, type MembershipRole } from './accounts.repository';
 import { domainClaimsRepository as claims } from './domain-claims.repository';
 import { type ClaimOutcome, claimDomain } from './domain-claims.service';
 import { domainOf, individualAccountName, isPublicMailDomain } from './email.domain';
 import { identityErrors } from './identity.errors';
-import { issueLink, linkLifetimeMs } from './links';
+import { createInvitations } from './invitations.service';
 import type { SessionsService } from './sessions.service';
 import type { User } from './users.repository';
-import { usersRepository as users } from './users.repository';
 
 export type AccountsServiceDeps = {
   db: Database;
@@ -37,29 +32,6 @@ export type Caller = {
   account: { id: string; kind: Account['kind'] };
 };
 
-function toMember(row: MemberRow) {
-  return {
-    id: row.id,
-    userId: row.userId,
-    email: row.email,
-    role: row.role,
-    createdAt: row.createdAt.toISOString(),
-    lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
-    confirmed: row.confirmedAt !== null,
-  };
-}
-
-/** Saving a card, automatic top-ups, domains and invitations wait until the person has proven their address. */
-export function requireConfirmedAddress(principal: Principal, what: string) {
-  if (!principal.user.confirmed) throw identityErrors.emailNotConfirmed(what);
-}
-
-function requireCompany(principal: Principal) {
-  if (principal.account.kind !== 'company') {
-    throw identityErrors.forbidden('Only company accounts have seats and domains.');
-  }
-}
-
 export function createAccountsService(deps: AccountsServiceDeps) {
   const { db, clock } = deps;
 
@@ -72,8 +44,26 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     return account;
   }
 
+  /**
+   * Someone at a domain joined on their own because the company there has not proven an address at it yet:
+   * its unconfirmed owners and admins are told how to let their colleagues join (never who it was).
+   */
+  async function tellUnconfirmedManagers(tx: Executor, domain: string) {
+    const managers = await accounts.findUnconfirmedManagersAt(tx, domain);
+    for (const manager of managers) {
+      await deps.mail.send(
+        tx,
+        manager.email,
+        colleagueWaitingMail({ companyName: manager.companyName, domain, url: `${deps.publicUrl}/settings` }),
+      );
+    }
+  }
+
+  const invitations = createInvitations(deps);
+
   return {
     createIndividualAccount,
+    ...invitations,
 
     /**
      * A company with its founder as owner. Its domain is claimed only once the founder proves their address
@@ -87,18 +77,6 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       const account = await accounts.insertAccount(tx, { kind: 'company', name });
       await accounts.insertMembership(tx, { accountId: account.id, userId: user.id, role: 'owner' });
       return account;
-    },
-
-    /**
-     * Someone who already used Mobayilo accepted a company's invitation: they take their seat unless they have
-     * joined an account since.
-     */
-    async acceptInvitation(tx: Executor, user: Pick<User, 'id'>, accountId: string) {
-      if (await accounts.activeMembershipOf(tx, user.id)) return;
-      const account = await accounts.findAccount(tx, accountId);
-      if (account?.kind !== 'company' || account.status !== 'active') return;
-      await accounts.insertMembership(tx, { accountId, userId: user.id, role: 'seat' });
-      deps.logger.info({ accountId, userId: user.id }, 'invitation accepted');
     },
 
     /**
@@ -124,6 +102,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         return;
       }
       await createIndividualAccount(tx, user);
+      if (options.provisionByDomain) await tellUnconfirmedManagers(tx, domain);
     },
 
     async listMembers(principal: Principal) {
@@ -133,91 +112,6 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         claims.openConflictDomainsOf(db, principal.account.id),
       ]);
       return { items: rows.map(toMember), domains, domainsInReview: inReview };
-    },
-
-    /**
-     * Adds a seat and emails an invitation. A company with claimed domains may add people of those domains
-     * only; a company without (its founders use public webmail) invites by exact address. Someone who already
-     * uses Mobayilo is only invited: they join when they accept. The link goes to the invitee's inbox only.
-     */
-    async inviteSeat(principal: Principal, email: string) {
-      requireCompany(principal);
-      requireConfirmedAddress(principal, 'invite people');
-      const domains = await accounts.listDomains(db, principal.account.id);
-      if (domains.length > 0 && !domains.includes(domainOf(email))) {
-        throw new AppError(
-          'domain_not_allowed',
-          `Only addresses at ${domains.join(', ')} can join this company.`,
-          {
-            fields: [{ path: 'body.email', message: `Use an address at ${domains.join(', ')}` }],
-          },
-        );
-      }
-      const now = clock.now();
-      const expiresInDays = Math.round(linkLifetimeMs.seat_invite / 86_400_000);
-      return db.transaction(async (tx) => {
-        const existing = await users.findByEmail(tx, email);
-        if (existing) {
-          const current = await accounts.activeMembershipOf(tx, existing.id);
-          if (current?.account.id === principal.account.id) {
-            throw new AppError('already_a_member', `${email} is already in ${principal.account.name}.`);
-          }
-          if (current)
-            throw new AppError('already_has_account', `${email} already uses Mobayilo with another account.`);
-          const url = await issueLink(tx, {
-            userId: existing.id,
-            purpose: 'seat_invite',
-            now,
-            publicUrl: deps.publicUrl,
-            accountId: principal.account.id,
-          });
-          await deps.mail.send(
-            tx,
-            existing.email,
-            companyInviteMail({
-              url,
-              companyName: principal.account.name,
-              inviterEmail: principal.user.email,
-              expiresInDays,
-            }),
-          );
-          deps.logger.info({ accountId: principal.account.id, userId: existing.id }, 'existing user invited');
-          return { status: 'invited' as const, member: null };
-        }
-        const user = await users.insert(tx, { email, createdAt: now });
-        const membership = await accounts.insertMembership(tx, {
-          accountId: principal.account.id,
-          userId: user.id,
-          role: 'seat',
-        });
-        const inviteUrl = await issueLink(tx, {
-          userId: user.id,
-          purpose: 'seat_invite',
-          now,
-          publicUrl: deps.publicUrl,
-        });
-        await deps.mail.send(
-          tx,
-          email,
-          seatInviteMail({
-            url: inviteUrl,
-            companyName: principal.account.name,
-            inviterEmail: principal.user.email,
-            expiresInDays,
-          }),
-        );
-        deps.logger.info({ accountId: principal.account.id, membershipId: membership.id }, 'seat invited');
-        const member = toMember({
-          id: membership.id,
-          userId: user.id,
-          email: user.email,
-          role: membership.role,
-          createdAt: membership.createdAt,
-          lastSignInAt: user.lastSignInAt,
-          confirmedAt: user.confirmedAt,
-        });
-        return { status: 'added' as const, member };
-      });
     },
 
     /** Changes a member's role; only owners touch the owner role, and the last owner stays an owner. */

@@ -9,8 +9,8 @@ const NEVER_SIGNED_IN_GRACE_MS = 7 * 86_400_000;
 export type MoneyHistory = (accountIds: string[]) => Promise<Set<string>>;
 
 /**
- * Deletes people who were created by an email entry or an invitation but never used their link nor signed
- * in, 7 days on. Their own individual accounts go with them; a company only loses the unused seat. Nobody
+ * Deletes people who were created by an invitation (or, before first links created nobody, by an email entry)
+ * but never used their link nor signed in, 7 days on. Their own individual accounts go with them; a company only loses the unused seat. Nobody
  * whose account has money history is touched.
  */
 export async function deleteNeverSignedIn(

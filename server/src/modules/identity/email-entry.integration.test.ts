@@ -95,10 +95,11 @@ describe('email-first entry and magic links', () => {
     );
   });
 
-  it('does not provision seats for a domain whose company never proved an address there', async () => {
+  it('does not provision seats for a domain whose company never proved an address there, and tells its owner', async () => {
     const domain = `unproven-${Date.now()}.test`;
+    const founder = uniqueEmail(domain);
     await signUp(client(), {
-      email: uniqueEmail(domain),
+      email: founder,
       accountType: 'company',
       companyName: 'Unproven',
       confirm: false,
@@ -110,6 +111,9 @@ describe('email-first entry and magic links', () => {
       200,
     );
     expect(await membershipOf(email)).toMatchObject({ role: 'owner', kind: 'individual' });
+    const told = await waitForMail(t.db, founder, 'colleague_waiting');
+    expect(told.subject).toBe(`People at ${domain} cannot join Unproven yet`);
+    expect(told.textBody).not.toContain(email);
   });
 
   it('uses a link once', async () => {

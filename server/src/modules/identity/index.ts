@@ -23,8 +23,8 @@ import { loginTokensRepository } from './login-tokens.repository';
 import { createSessionsService } from './sessions.service';
 import { createSignIns, KNOWN_DEVICE_MS } from './sign-ins.service';
 
+export { requireConfirmedAddress } from './accounts.domain';
 export type { AccountsService, Caller } from './accounts.service';
-export { requireConfirmedAddress } from './accounts.service';
 export type { AfterCommit, UnprovenSetupDiscard } from './address-proof.service';
 export type { AuthService } from './auth.service';
 export type { MoneyHistory } from './cleanup';

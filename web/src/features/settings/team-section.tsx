@@ -150,7 +150,9 @@ export function TeamSection({ me }: { me: MeResponse }) {
           <DomainsForm domains={members.data.domains} inReview={members.data.domainsInReview} />
         ) : (
           <Section title="Allowed domains" description="New people at your company’s domain join as seats.">
-            <ConfirmAddressPrompt toDo="add your company domain" />
+            <ConfirmAddressPrompt
+              toDo={`let people at your company’s domain join by themselves (${me.user.email})`}
+            />
           </Section>
         ))}
     </>

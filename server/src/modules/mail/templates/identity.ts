@@ -40,6 +40,23 @@ export function signUpConfirmationMail(input: { url: string; expiresInDays: numb
   });
 }
 
+/** To an unconfirmed company owner or admin: someone at their domain joined on their own. */
+export function colleagueWaitingMail(input: {
+  companyName: string;
+  domain: string;
+  url: string;
+}): RenderedMail {
+  return renderMail('colleague_waiting', `People at ${input.domain} cannot join ${input.companyName} yet`, {
+    preview: `Confirm your address to let people at ${input.domain} join by themselves.`,
+    heading: `Let people at ${input.domain} join ${input.companyName}`,
+    paragraphs: [
+      `Someone with an address at ${input.domain} just started using Mobayilo on their own, because ${input.companyName} has not confirmed an address at ${input.domain} yet.`,
+      'Confirm your email address with the link we sent when you signed up (Settings lets you ask for a new one): from then on, new people at your domain join as seats.',
+    ],
+    action: { label: 'Open Settings', url: input.url },
+  });
+}
+
 /** An invitation for someone who already uses Mobayilo: they join the company only if they accept. */
 export function companyInviteMail(input: {
   url: string;
