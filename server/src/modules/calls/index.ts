@@ -7,7 +7,7 @@ import { createRateLimit } from '../../platform/http/rate-limit';
 import type { Logger } from '../../platform/logger';
 import type { Metrics } from '../../platform/metrics';
 import type { TelephonyProvider } from '../../providers/telephony';
-import type { AccountsService } from '../identity';
+import type { AccountsAdminService, AccountsService } from '../identity';
 import type { InboxService } from '../inbox';
 import type { LedgerService } from '../ledger';
 import type { RatesService } from '../rates';
@@ -37,6 +37,8 @@ export function createCallsModule(deps: {
   metrics: Metrics;
   telephony: TelephonyProvider;
   identity: Pick<AccountsService, 'emailsOf'>;
+  /** Why a caller's seat cannot call: a suspended account is told so in words. */
+  suspension: Pick<AccountsAdminService, 'isSuspendedMembership'>;
   ledger: Pick<LedgerService, 'capture' | 'release' | 'debit' | 'transfer'>;
   rates: Pick<RatesService, 'quote'>;
   inbox: Pick<InboxService, 'receive' | 'process' | 'requeueStale'>;
@@ -69,6 +71,7 @@ export function createCallsModule(deps: {
     logger,
     metrics,
     assessor,
+    suspension: deps.suspension,
     accountCallerId: deps.accountCallerId,
     settings: {
       policy,
@@ -82,6 +85,7 @@ export function createCallsModule(deps: {
     db,
     telephony,
     identity: deps.identity,
+    suspension: deps.suspension,
     inbox: deps.inbox,
     applyEventJob: jobs.applyEvent,
     assessor,

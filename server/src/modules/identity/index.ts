@@ -5,13 +5,16 @@ import type { Clock } from '../../platform/clock';
 import { createRateLimit } from '../../platform/http/rate-limit';
 import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { Logger } from '../../platform/logger';
+import type { AuditRecorder } from '../audit';
 import type { HousekeepingTask } from '../housekeeping';
 import type { MailService } from '../mail';
 import type { BetaGate } from '../marketing';
 import { createAccountsService } from './accounts.service';
+import { createAccountsAdminService } from './accounts-admin.service';
 import { createAuthService } from './auth.service';
 import { deleteNeverSignedIn, type MoneyHistory } from './cleanup';
 import { accountRoutes } from './http/account.routes';
+import { accountsAdminRoutes } from './http/accounts.admin.routes';
 import { authRoutes } from './http/auth.routes';
 import { createGuards, createSessionResolver, sessionCookie } from './http/guards';
 import { identityJobs } from './identity.jobs';
@@ -19,6 +22,7 @@ import { loginTokensRepository } from './login-tokens.repository';
 import { createSessionsService } from './sessions.service';
 
 export type { AccountsService, Caller } from './accounts.service';
+export type { AccountsAdminService } from './accounts-admin.service';
 export type { AuthService } from './auth.service';
 export type { MoneyHistory } from './cleanup';
 
@@ -34,6 +38,7 @@ export function createIdentityModule(deps: {
   logger: Logger;
   moneyHistory: MoneyHistory;
   gate: BetaGate;
+  audit: AuditRecorder;
 }) {
   const { config, db, clock, logger } = deps;
   const publicUrl = config.http.publicUrl;
@@ -45,6 +50,7 @@ export function createIdentityModule(deps: {
     isPlatformAdmin: (email, role) => role === 'admin' || adminEmails.has(email),
   });
   const accounts = createAccountsService({ db, clock, logger, publicUrl, mail: deps.mail, sessions });
+  const accountsAdmin = createAccountsAdminService({ db, logger, audit: deps.audit });
   const limit = (name: string, points: number, durationSeconds: number) =>
     createRateLimit(deps.pool, { name, points, durationSeconds });
   const jobs = identityJobs(() => auth);
@@ -92,11 +98,13 @@ export function createIdentityModule(deps: {
   return {
     auth,
     accounts,
+    accountsAdmin,
     sessions,
     guards,
     routes: [
       authRoutes({ auth, sessions, guards, resolve, cookie, sandbox }),
       accountRoutes({ accounts, guards }),
+      accountsAdminRoutes({ admin: accountsAdmin, guards }),
     ],
     jobs: Object.values(jobs),
     housekeeping,

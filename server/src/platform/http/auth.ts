@@ -33,3 +33,9 @@ export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('unauthorized', 'Please sign in first.');
   return request.principal;
 }
+
+/** The platform admin making a request, as the audit log names them. */
+export function actorOf(request: FastifyRequest): { id: string; email: string } {
+  const { user } = principalOf(request);
+  return { id: user.id, email: user.email };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** One admin action as the audit log keeps it: who, what, on what, why, and what changed. */
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  actor: z.object({ id: z.string(), email: z.string() }),
+  /** e.g. `wallet.adjust`, `account.suspend`, `subscriber.invite`. */
+  action: z.string(),
+  /** What the action was on, as `kind:id` (e.g. `account:…`). */
+  target: z.string(),
+  reason: z.string().nullable(),
+  /** Before/after and whatever else the action records. */
+  details: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditListQuerySchema = z.object({
+  /** Matches the action, the target, the reason or the admin's email. */
+  q: z.string().trim().max(254).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditListQuery = z.input<typeof auditListQuerySchema>;
+
+export const auditListResponseSchema = z.object({
+  items: z.array(auditEntrySchema),
+  nextCursor: z.string().nullable(),
+});
+export type AuditList = z.infer<typeof auditListResponseSchema>;
+
+/** Suspending or unsuspending an account changes who may call: always with a reason. */
+export const accountStatusChangeBodySchema = z.object({
+  reason: z.string().trim().min(3, { error: 'Say why, in a few words' }).max(500),
+});
+export type AccountStatusChangeBody = z.infer<typeof accountStatusChangeBodySchema>;
+
+export const accountStatusSchema = z.enum(['active', 'suspended', 'closed']);
+
+export const accountStatusChangeResponseSchema = z.object({
+  id: z.string(),
+  status: accountStatusSchema,
+});
+export type AccountStatusChangeResponse = z.infer<typeof accountStatusChangeResponseSchema>;
