@@ -42,3 +42,44 @@ export const accountStatusChangeResponseSchema = z.object({
   status: accountStatusSchema,
 });
 export type AccountStatusChangeResponse = z.infer<typeof accountStatusChangeResponseSchema>;
+
+/** `GET /api/admin/users?q=`: people by email, email domain, or the name of their account (company). */
+export const adminUserListQuerySchema = z.object({
+  q: z.string().trim().max(254).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type AdminUserListQuery = z.input<typeof adminUserListQuerySchema>;
+
+export const adminUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.enum(['user', 'admin']),
+  confirmedAt: z.string().nullable(),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+  /** The account the person acts for now, with their role in it; null when they have none. */
+  account: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.enum(['individual', 'company']),
+      status: accountStatusSchema,
+      role: z.enum(['owner', 'admin', 'seat']),
+    })
+    .nullable(),
+});
+export type AdminUser = z.infer<typeof adminUserSchema>;
+
+export const adminUserListResponseSchema = z.object({
+  items: z.array(adminUserSchema),
+  nextCursor: z.string().nullable(),
+});
+export type AdminUserList = z.infer<typeof adminUserListResponseSchema>;
+
+/** Ending every session of a person signs them out everywhere: always with a reason. */
+export const endSessionsBodySchema = accountStatusChangeBodySchema;
+export const endSessionsResponseSchema = z.object({ ended: z.number().int() });
+
+/** A sign-in link emailed again; the reason is optional (no access changes hands). */
+export const sendSignInLinkBodySchema = z.object({ reason: z.string().trim().max(500).optional() });

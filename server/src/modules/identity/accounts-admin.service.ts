@@ -1,14 +1,30 @@
 import type { Database } from '../../db/client';
+import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors/app-error';
 import type { Logger } from '../../platform/logger';
+import { decodeCursor, pageOf } from '../../platform/pagination';
 import type { Actor, AuditRecorder } from '../audit';
+import { type MailService, magicLinkMail } from '../mail';
 import { type Account, accountsRepository as accounts } from './accounts.repository';
+import { issueLink, linkLifetimeMs } from './links';
+import { sessionsRepository as sessions } from './sessions.repository';
+import { usersAdminRepository } from './users.admin.repository';
+import { usersRepository } from './users.repository';
 
 type AccountStatus = Account['status'];
 
-/** Platform admins acting on accounts: each action and its audit row in one transaction. */
-export function createAccountsAdminService(deps: { db: Database; logger: Logger; audit: AuditRecorder }) {
-  const { db } = deps;
+const noUser = () => new AppError('not_found', 'There is no user with that id.');
+
+/** Platform admins acting on accounts and people: each action and its audit row in one transaction. */
+export function createAccountsAdminService(deps: {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  publicUrl: string;
+  mail: Pick<MailService, 'send'>;
+  audit: AuditRecorder;
+}) {
+  const { db, clock } = deps;
 
   /** Moves an account between active and suspended; 409 when it is already there (or closed). */
   async function changeStatus(
@@ -50,6 +66,73 @@ export function createAccountsAdminService(deps: { db: Database; logger: Logger;
         admin,
         reason,
       ),
+
+    async searchUsers(query: { q?: string | undefined; cursor?: string | undefined; limit: number }) {
+      const before = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const rows = await usersAdminRepository.search(db, { q: query.q, before, limit: query.limit });
+      const page = pageOf(rows, query.limit, (row) => ({ at: row.createdAt, id: row.id }));
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((row) => ({
+          id: row.id,
+          email: row.email,
+          role: row.role,
+          confirmedAt: row.confirmedAt?.toISOString() ?? null,
+          lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+          createdAt: row.createdAt.toISOString(),
+          account:
+            row.accountId && row.accountName && row.accountKind && row.accountStatus && row.membershipRole
+              ? {
+                  id: row.accountId,
+                  name: row.accountName,
+                  kind: row.accountKind,
+                  status: row.accountStatus,
+                  role: row.membershipRole,
+                }
+              : null,
+        })),
+      };
+    },
+
+    /** Emails the person a fresh sign-in link, as if they had asked for one. */
+    async sendSignInLink(userId: string, admin: Actor, reason: string | null) {
+      await db.transaction(async (tx) => {
+        const user = await usersRepository.findById(tx, userId);
+        if (!user) throw noUser();
+        const url = await issueLink(tx, {
+          userId,
+          purpose: 'magic_link',
+          now: clock.now(),
+          publicUrl: deps.publicUrl,
+        });
+        const expiresInMinutes = Math.round(linkLifetimeMs.magic_link / 60_000);
+        await deps.mail.send(tx, user.email, magicLinkMail({ url, expiresInMinutes }));
+        await deps.audit.record(tx, {
+          actor: admin,
+          action: 'user.send_sign_in_link',
+          target: `user:${userId}`,
+          reason,
+          details: { email: user.email },
+        });
+      });
+    },
+
+    /** Signs the person out everywhere; they can sign in again. */
+    async endSessions(userId: string, admin: Actor, reason: string) {
+      return db.transaction(async (tx) => {
+        const user = await usersRepository.findById(tx, userId);
+        if (!user) throw noUser();
+        const ended = await sessions.deleteAllOfUser(tx, userId);
+        await deps.audit.record(tx, {
+          actor: admin,
+          action: 'user.end_sessions',
+          target: `user:${userId}`,
+          reason,
+          details: { email: user.email, sessionsEnded: ended },
+        });
+        return { ended };
+      });
+    },
 
     /** Whether the account of a membership is suspended: why a call setup found no caller. */
     async isSuspendedMembership(membershipId: string): Promise<boolean> {

@@ -50,7 +50,14 @@ export function createIdentityModule(deps: {
     isPlatformAdmin: (email, role) => role === 'admin' || adminEmails.has(email),
   });
   const accounts = createAccountsService({ db, clock, logger, publicUrl, mail: deps.mail, sessions });
-  const accountsAdmin = createAccountsAdminService({ db, logger, audit: deps.audit });
+  const accountsAdmin = createAccountsAdminService({
+    db,
+    clock,
+    logger,
+    publicUrl,
+    mail: deps.mail,
+    audit: deps.audit,
+  });
   const limit = (name: string, points: number, durationSeconds: number) =>
     createRateLimit(deps.pool, { name, points, durationSeconds });
   const jobs = identityJobs(() => auth);

@@ -8,10 +8,13 @@ import { Alert } from '../../shared/ui/alert';
 import { Button, Spinner } from '../../shared/ui/button';
 import { Field } from '../../shared/ui/field';
 import { Logo } from '../../shared/ui/logo';
+import { AccountStatusPanel } from './account-status-panel';
 import { AccountWalletPanel } from './account-wallet-panel';
+import { AuditLog } from './audit-log';
 import { RatesAdmin } from './rates-admin';
 import { ReconciliationPanel } from './reconciliation-panel';
 import { SubscribersAdmin } from './subscribers-admin';
+import { UsersAdmin } from './users-admin';
 
 type Page = { items: AdminAccount[]; nextCursor: string | null };
 
@@ -48,10 +51,15 @@ function AccountRow({ account }: { account: AdminAccount }) {
           </p>
         </div>
         <Button variant="ghost" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Close' : 'Wallet'}
+          {open ? 'Close' : 'Manage'}
         </Button>
       </div>
-      {open && <AccountWalletPanel accountId={account.id} />}
+      {open && (
+        <>
+          <AccountWalletPanel accountId={account.id} />
+          <AccountStatusPanel account={account} />
+        </>
+      )}
     </li>
   );
 }
@@ -92,6 +100,7 @@ export function AdminPage() {
       <h2 className="text-lg font-semibold">Accounts</h2>
       <form
         className="flex items-end gap-3"
+        aria-label="Search accounts"
         onSubmit={(event) => {
           event.preventDefault();
           setSearch(query.trim());
@@ -124,6 +133,8 @@ export function AdminPage() {
           Load more
         </Button>
       )}
+      <UsersAdmin />
+      <AuditLog />
     </div>
   );
 }

@@ -1,14 +1,29 @@
-import { accountStatusChangeBodySchema, accountStatusChangeResponseSchema } from '@mobayilo/contract';
+import {
+  accountStatusChangeBodySchema,
+  accountStatusChangeResponseSchema,
+  adminUserListQuerySchema,
+  adminUserListResponseSchema,
+  endSessionsBodySchema,
+  endSessionsResponseSchema,
+  sendSignInLinkBodySchema,
+} from '@mobayilo/contract';
 import { z } from 'zod';
 import { type AuthGuards, actorOf } from '../../../platform/http/auth';
 import type { App } from '../../../platform/http/types';
 import type { AccountsAdminService } from '../accounts-admin.service';
 
 const accountParams = z.object({ id: z.uuid({ error: 'That account id is not valid' }) });
+const userParams = z.object({ id: z.uuid({ error: 'That user id is not valid' }) });
 
-/** Platform admins act on accounts: suspend and unsuspend, each with a reason, each audited. */
+/**
+ * Platform admins act on accounts and people: suspend and unsuspend accounts, find people, email a sign-in
+ * link, end every session of a person. Each action is audited.
+ */
 export function accountsAdminRoutes(deps: {
-  admin: Pick<AccountsAdminService, 'suspend' | 'unsuspend'>;
+  admin: Pick<
+    AccountsAdminService,
+    'suspend' | 'unsuspend' | 'searchUsers' | 'sendSignInLink' | 'endSessions'
+  >;
   guards: Pick<AuthGuards, 'requirePlatformAdmin'>;
 }) {
   const { admin, guards } = deps;
@@ -32,5 +47,54 @@ export function accountsAdminRoutes(deps: {
         async (request) => admin[action](request.params.id, actorOf(request), request.body.reason),
       );
     }
+
+    app.get(
+      '/admin/users',
+      {
+        onRequest: guards.requirePlatformAdmin,
+        schema: {
+          tags: ['admin'],
+          summary: 'People by email, email domain or account (company) name, newest first',
+          querystring: adminUserListQuerySchema,
+          response: { 200: adminUserListResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return admin.searchUsers(request.query);
+      },
+    );
+
+    app.post(
+      '/admin/users/:id/sign-in-link',
+      {
+        onRequest: guards.requirePlatformAdmin,
+        schema: {
+          tags: ['admin'],
+          summary: 'Email the person a fresh sign-in link',
+          params: userParams,
+          body: sendSignInLinkBodySchema,
+        },
+      },
+      async (request, reply) => {
+        await admin.sendSignInLink(request.params.id, actorOf(request), request.body.reason || null);
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/admin/users/:id/sessions/end',
+      {
+        onRequest: guards.requirePlatformAdmin,
+        schema: {
+          tags: ['admin'],
+          summary: 'Sign the person out everywhere, with a reason',
+          params: userParams,
+          body: endSessionsBodySchema,
+          response: { 200: endSessionsResponseSchema },
+        },
+      },
+      async (request) => admin.endSessions(request.params.id, actorOf(request), request.body.reason),
+    );
   };
 }
