@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callStatusSchema } from './calls';
 
 /** One admin action as the audit log keeps it: who, what, on what, why, and what changed. */
 export const auditEntrySchema = z.object({
@@ -83,3 +84,63 @@ export const endSessionsResponseSchema = z.object({ ended: z.number().int() });
 
 /** A sign-in link emailed again; the reason is optional (no access changes hands). */
 export const sendSignInLinkBodySchema = z.object({ reason: z.string().trim().max(500).optional() });
+
+const isoDate = z.iso.datetime({ offset: true, error: 'Use a date and time such as 2026-03-01T00:00:00Z' });
+
+/** `GET /api/admin/calls`: q matches the dialled number, either CallSid or the account id. */
+export const adminCallListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  status: callStatusSchema.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type AdminCallListQuery = z.input<typeof adminCallListQuerySchema>;
+
+export const adminCallSchema = z.object({
+  id: z.string(),
+  callSid: z.string(),
+  childCallSid: z.string().nullable(),
+  accountId: z.string(),
+  userId: z.string(),
+  to: z.string(),
+  destination: z.string(),
+  country: z.string().nullable(),
+  status: callStatusSchema,
+  rateMicros: z.number().int(),
+  holdCents: z.number().int(),
+  startedAt: z.string(),
+  answeredAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  durationSeconds: z.number().int().nullable(),
+  billedMinutes: z.number().int().nullable(),
+  costCents: z.number().int().nullable(),
+  settledAt: z.string().nullable(),
+});
+export type AdminCall = z.infer<typeof adminCallSchema>;
+
+export const adminCallListResponseSchema = z.object({
+  items: z.array(adminCallSchema),
+  nextCursor: z.string().nullable(),
+});
+export type AdminCallList = z.infer<typeof adminCallListResponseSchema>;
+
+/** One call with its status timeline and the provider events behind it. */
+export const adminCallDetailSchema = z.object({
+  call: adminCallSchema,
+  timeline: z.array(z.object({ at: z.string(), what: z.string() })),
+  events: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      eventKey: z.string(),
+      status: z.enum(['pending', 'processed', 'ignored', 'failed']),
+      outcome: z.string().nullable(),
+      attempts: z.number().int(),
+      receivedAt: z.string(),
+      processedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type AdminCallDetail = z.infer<typeof adminCallDetailSchema>;

@@ -12,6 +12,8 @@ import type { InboxService } from '../inbox';
 import type { LedgerService } from '../ledger';
 import type { RatesService } from '../rates';
 import { createCallAssessor } from './call-assessment';
+import { callsAdminRoutes } from './calls.admin.routes';
+import { createCallsAdminService } from './calls.admin.service';
 import { callsJobs } from './calls.jobs';
 import { createCallMetrics } from './calls.metrics';
 import { callsRoutes } from './calls.routes';
@@ -41,8 +43,8 @@ export function createCallsModule(deps: {
   suspension: Pick<AccountsAdminService, 'isSuspendedMembership'>;
   ledger: Pick<LedgerService, 'capture' | 'release' | 'debit' | 'transfer'>;
   rates: Pick<RatesService, 'quote'>;
-  inbox: Pick<InboxService, 'receive' | 'process' | 'requeueStale'>;
-  guards: Pick<AuthGuards, 'requireUser'>;
+  inbox: Pick<InboxService, 'receive' | 'process' | 'requeueStale' | 'eventsByKeyPrefixes'>;
+  guards: Pick<AuthGuards, 'requireUser' | 'requirePlatformAdmin'>;
   /** The account's own verified caller ID or company number, when it has one. */
   accountCallerId: (accountId: string) => Promise<string | null>;
 }) {
@@ -100,6 +102,7 @@ export function createCallsModule(deps: {
     settlement,
     routes: [
       callsRoutes({ service, guards: deps.guards }),
+      callsAdminRoutes({ admin: createCallsAdminService({ db, inbox: deps.inbox }), guards: deps.guards }),
       webhookRoutes({ telephony, publicUrl: config.http.publicUrl, voice, service, metrics, logger }),
     ],
     jobs: Object.values(jobs),
