@@ -35,7 +35,7 @@ export function ledgerAdminRoutes(deps: {
     app.get(
       '/admin/accounts/:id/wallet',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: "An account's wallet",
@@ -54,7 +54,7 @@ export function ledgerAdminRoutes(deps: {
     app.post(
       '/admin/accounts/:id/adjustments',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: 'Credit (positive) or debit (negative) a wallet, with the reason; never below zero',
@@ -95,7 +95,7 @@ export function ledgerAdminRoutes(deps: {
     app.get(
       '/admin/ledger/reconciliations',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: 'Recent reconciliation runs and what they found',
@@ -118,7 +118,7 @@ export function ledgerAdminRoutes(deps: {
     app.post(
       '/admin/ledger/reconcile',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: 'Run a reconciliation now',

@@ -24,7 +24,7 @@ export function subscribersAdminRoutes(deps: {
     app.get(
       '/admin/subscribers',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: 'The waitlist, newest first; filter by status, search by address or source',
@@ -41,7 +41,7 @@ export function subscribersAdminRoutes(deps: {
     app.get(
       '/admin/subscribers.csv',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: 'Every subscriber matching the filter, as CSV',
@@ -65,7 +65,7 @@ export function subscribersAdminRoutes(deps: {
     app.post(
       '/admin/subscribers/invite',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: 'Invite several subscribers at once (those who have joined are left out)',
@@ -79,7 +79,7 @@ export function subscribersAdminRoutes(deps: {
     app.post(
       '/admin/subscribers/:id/invite',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: 'Email a subscriber an invitation to sign up',
@@ -93,7 +93,7 @@ export function subscribersAdminRoutes(deps: {
     app.delete(
       '/admin/subscribers/:id',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: { tags: ['admin'], summary: 'Remove an address from the waitlist', params: idParams },
       },
       async (request, reply) => {

@@ -151,7 +151,7 @@ export function paymentsRoutes(deps: {
     app.get(
       '/admin/payments/owed',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: 'What wallets could not cover after refunds and disputes',

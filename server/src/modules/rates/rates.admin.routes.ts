@@ -24,7 +24,7 @@ export function ratesAdminRoutes(deps: {
     app.post(
       '/admin/rates/yaml',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary:
@@ -38,7 +38,7 @@ export function ratesAdminRoutes(deps: {
     app.post(
       '/admin/rates/csv/preview',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         bodyLimit: MAX_CSV_BYTES,
         schema: {
           tags: ['admin'],
@@ -53,7 +53,7 @@ export function ratesAdminRoutes(deps: {
     app.post(
       '/admin/rates/csv',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         bodyLimit: MAX_CSV_BYTES,
         schema: {
           tags: ['admin'],
@@ -68,7 +68,7 @@ export function ratesAdminRoutes(deps: {
     app.post(
       '/admin/rates/sync',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: "Queue a sync of the telephony provider's prices (cost plus each plan's markup)",

@@ -11,6 +11,7 @@ import { Logo } from '../../shared/ui/logo';
 import { AccountStatusPanel } from './account-status-panel';
 import { AccountWalletPanel } from './account-wallet-panel';
 import { AuditLog } from './audit-log';
+import { CallsAdmin } from './calls-admin';
 import { RatesAdmin } from './rates-admin';
 import { ReconciliationPanel } from './reconciliation-panel';
 import { SubscribersAdmin } from './subscribers-admin';
@@ -134,6 +135,7 @@ export function AdminPage() {
         </Button>
       )}
       <UsersAdmin />
+      <CallsAdmin />
       <AuditLog />
     </div>
   );

@@ -109,7 +109,7 @@ export function accountRoutes(deps: { accounts: AccountsService; guards: AuthGua
     app.get(
       '/admin/accounts',
       {
-        preHandler: guards.requirePlatformAdmin,
+        onRequest: guards.requirePlatformAdmin,
         schema: {
           tags: ['admin'],
           summary: 'Accounts by name, id or member email, newest first',
