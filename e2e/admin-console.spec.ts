@@ -32,7 +32,7 @@ describe('the admin console', () => {
       .getByRole('form', { name: 'Search accounts' })
       .getByRole('button', { name: 'Search' })
       .click();
-    const row = admin.page.getByRole('listitem').filter({ hasText: email });
+    const row = admin.page.getByRole('listitem').filter({ hasText: email }).first();
     await row.getByRole('button', { name: 'Manage' }).click();
     await row.getByLabel('Adjustment in dollars (negative to debit)').fill('5');
     await row.getByLabel('Reason (kept with the transaction)').fill('Sorry for the dropped call');

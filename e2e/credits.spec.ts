@@ -23,7 +23,7 @@ describe('credits', () => {
       .getByRole('form', { name: 'Search accounts' })
       .getByRole('button', { name: 'Search' })
       .click();
-    const row = admin.page.getByRole('listitem').filter({ hasText: email });
+    const row = admin.page.getByRole('listitem').filter({ hasText: email }).first();
     await row.getByRole('button', { name: 'Manage' }).click();
     await row.getByLabel('Adjustment in dollars (negative to debit)').fill('12.50');
     await row.getByLabel('Reason (kept with the transaction)').fill('Welcome credit for the pilot');

@@ -144,3 +144,9 @@ export const adminCallDetailSchema = z.object({
   ),
 });
 export type AdminCallDetail = z.infer<typeof adminCallDetailSchema>;
+
+/** `GET /api/admin/accounts/:id/members`: everyone the account has had; removed seats have the role `removed`. */
+export const adminAccountMembersResponseSchema = z.object({
+  items: z.array(z.object({ id: z.string(), email: z.string(), role: z.string() })),
+});
+export type AdminAccountMembers = z.infer<typeof adminAccountMembersResponseSchema>;

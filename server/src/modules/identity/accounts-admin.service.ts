@@ -134,6 +134,20 @@ export function createAccountsAdminService(deps: {
       });
     },
 
+    /** Everyone the account has had; 404 for an unknown account. */
+    async membersOf(accountId: string) {
+      if (!(await accounts.findAccount(db, accountId)))
+        throw new AppError('not_found', 'There is no account with that id.');
+      const rows = await accounts.listAllMembers(db, accountId);
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          email: row.email,
+          role: row.removedAt ? 'removed' : row.role,
+        })),
+      };
+    },
+
     /** Whether the account of a membership is suspended: why a call setup found no caller. */
     async isSuspendedMembership(membershipId: string): Promise<boolean> {
       return (await accounts.accountStatusOfMembership(db, membershipId)) === 'suspended';

@@ -109,4 +109,14 @@ describe('suspending and unsuspending accounts', () => {
     expect(response.statusCode).toBe(409);
     expect(await auditOf(caller.accountId)).toEqual([]);
   });
+
+  it("lists an account's members, and 404 for an unknown account", async () => {
+    const caller = await newCaller(t);
+    const response = await admin.get(`/api/admin/accounts/${caller.accountId}/members`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().items).toEqual([
+      { id: caller.membershipId, email: expect.stringContaining('@example.com'), role: 'owner' },
+    ]);
+    expect((await admin.get(`/api/admin/accounts/${randomUUID()}/members`)).statusCode).toBe(404);
+  });
 });

@@ -8,6 +8,7 @@ import { Alert } from '../../shared/ui/alert';
 import { Button, Spinner } from '../../shared/ui/button';
 import { Field } from '../../shared/ui/field';
 import { Logo } from '../../shared/ui/logo';
+import { AccountMembers } from './account-members';
 import { AccountStatusPanel } from './account-status-panel';
 import { AccountWalletPanel } from './account-wallet-panel';
 import { AuditLog } from './audit-log';
@@ -59,6 +60,7 @@ function AccountRow({ account }: { account: AdminAccount }) {
         <>
           <AccountWalletPanel accountId={account.id} />
           <AccountStatusPanel account={account} />
+          <AccountMembers accountId={account.id} />
         </>
       )}
     </li>

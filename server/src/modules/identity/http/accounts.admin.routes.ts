@@ -1,6 +1,7 @@
 import {
   accountStatusChangeBodySchema,
   accountStatusChangeResponseSchema,
+  adminAccountMembersResponseSchema,
   adminUserListQuerySchema,
   adminUserListResponseSchema,
   endSessionsBodySchema,
@@ -22,7 +23,7 @@ const userParams = z.object({ id: z.uuid({ error: 'That user id is not valid' })
 export function accountsAdminRoutes(deps: {
   admin: Pick<
     AccountsAdminService,
-    'suspend' | 'unsuspend' | 'searchUsers' | 'sendSignInLink' | 'endSessions'
+    'suspend' | 'unsuspend' | 'searchUsers' | 'sendSignInLink' | 'endSessions' | 'membersOf'
   >;
   guards: Pick<AuthGuards, 'requirePlatformAdmin'>;
 }) {
@@ -47,6 +48,20 @@ export function accountsAdminRoutes(deps: {
         async (request) => admin[action](request.params.id, actorOf(request), request.body.reason),
       );
     }
+
+    app.get(
+      '/admin/accounts/:id/members',
+      {
+        onRequest: guards.requirePlatformAdmin,
+        schema: {
+          tags: ['admin'],
+          summary: "An account's members, removed ones included",
+          params: accountParams,
+          response: { 200: adminAccountMembersResponseSchema },
+        },
+      },
+      async (request) => admin.membersOf(request.params.id),
+    );
 
     app.get(
       '/admin/users',
