@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createDatabase } from '../server/src/db/client';
 import { startEmbeddedPostgres } from '../server/src/db/embedded-postgres';
 import { runMigrations } from '../server/src/db/migrate';
+import { createAuditModule } from '../server/src/modules/audit';
 import { createLedgerModule } from '../server/src/modules/ledger';
 import { systemClock } from '../server/src/platform/clock';
 import { createLogger } from '../server/src/platform/logger';
@@ -68,6 +69,7 @@ try {
   const ledger = createLedgerModule({
     db: database.db,
     clock: systemClock,
+    audit: createAuditModule({ db: database.db, clock: systemClock }).service,
     logger,
     metrics: createMetrics(),
   });

@@ -19,12 +19,16 @@ describe('credits', () => {
     await signUpWithPassword(admin.page, 'admin@mobayilo.test');
     await admin.page.goto('/admin');
     await admin.page.getByLabel('Search by name, email or account id').fill(email);
-    await admin.page.getByRole('button', { name: 'Search' }).click();
-    const row = admin.page.getByRole('listitem').filter({ hasText: email });
-    await row.getByRole('button', { name: 'Wallet' }).click();
+    await admin.page
+      .getByRole('form', { name: 'Search accounts' })
+      .getByRole('button', { name: 'Search' })
+      .click();
+    const row = admin.page.getByRole('listitem').filter({ hasText: email }).first();
+    await row.getByRole('button', { name: 'Manage' }).click();
     await row.getByLabel('Adjustment in dollars (negative to debit)').fill('12.50');
     await row.getByLabel('Reason (kept with the transaction)').fill('Welcome credit for the pilot');
     await row.getByRole('button', { name: 'Record adjustment' }).click();
+    await row.getByRole('button', { name: 'Confirm adjustment' }).click();
     await row.getByText('The balance is now $12.50.').waitFor();
     expect(admin.errors).toEqual([]);
     await admin.context.close();

@@ -25,6 +25,7 @@ export const callRefusalReasonSchema = z.enum([
   'seat_daily_cap_reached',
   'account_call_limit_reached',
   'seat_call_limit_reached',
+  'account_suspended',
 ]);
 export type CallRefusalReason = z.infer<typeof callRefusalReasonSchema>;
 

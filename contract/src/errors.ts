@@ -65,6 +65,8 @@ export const errorStatusByCode = {
   // Marketing: the beta gate refuses a sign-up that is not invited (the address joins the waitlist).
   waitlisted: 403,
   already_joined: 409,
+  // The admin console: a suspended account's members cannot get a call token or place a call.
+  account_suspended: 403,
   internal_error: 500,
   service_unavailable: 503,
 } as const;

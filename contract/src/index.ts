@@ -1,3 +1,4 @@
+export * from './admin';
 export * from './calls';
 export * from './dev';
 export * from './errors';

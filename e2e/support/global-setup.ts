@@ -38,7 +38,7 @@ export default async function setup(project: TestProject) {
       EMBEDDED_DB_PORT: String(await freePort()),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       JOB_POLL_SECONDS: '0.5',
-      ADMIN_EMAILS: 'admin@mobayilo.test,calls-admin@mobayilo.test',
+      ADMIN_EMAILS: 'admin@mobayilo.test,calls-admin@mobayilo.test,console-admin@mobayilo.test',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     },
     'scripts/start.mjs',

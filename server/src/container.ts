@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { createAuditModule } from './modules/audit';
 import { createCallsModule } from './modules/calls';
 import { createHousekeepingModule } from './modules/housekeeping';
 import { createIdentityModule } from './modules/identity';
@@ -38,12 +39,14 @@ export function createModules(deps: PlatformDeps) {
   const housekeeping = createHousekeepingModule(deps);
   const mail = createMailModule(deps);
   const inbox = createInboxModule(deps);
-  const ledger = createLedgerModule(deps);
-  const marketing = createMarketingModule({ ...deps, mail: mail.service });
+  const audit = createAuditModule(deps);
+  const ledger = createLedgerModule({ ...deps, audit: audit.service });
+  const marketing = createMarketingModule({ ...deps, mail: mail.service, audit: audit.service });
   const identity = createIdentityModule({
     ...deps,
     mail: mail.service,
     gate: marketing.service,
+    audit: audit.service,
     moneyHistory: (accountIds) => ledger.service.accountsWithWallets(accountIds),
   });
   const rates = createRatesModule({
@@ -71,6 +74,7 @@ export function createModules(deps: PlatformDeps) {
     ...deps,
     telephony,
     identity: identity.accounts,
+    suspension: identity.accountsAdmin,
     ledger: ledger.service,
     rates: rates.service,
     inbox: inbox.service,
@@ -101,6 +105,7 @@ export function createModules(deps: PlatformDeps) {
     ...payments.routes,
     ...calls.routes,
     ...marketing.routes(identity.guards),
+    ...audit.routes(identity.guards),
   ];
   if (sandboxTelephony) routes.push(sandboxCallRoutes(sandboxTelephony, deps.clock));
   const jobs: AnyJobDefinition[] = [
@@ -116,6 +121,7 @@ export function createModules(deps: PlatformDeps) {
   const startups: Record<string, () => Promise<void>> = { rates: rates.start };
 
   return {
+    audit,
     housekeeping,
     mail,
     inbox,

@@ -1,5 +1,6 @@
+import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { Database } from './client';
+import type { Database, Executor } from './client';
 
 /**
  * A statement that PostgreSQL parses and plans once per connection, then runs from its cached plan. `params`
@@ -33,18 +34,27 @@ const asSent: pg.CustomTypesConfig = {
  * plans every call. The text must stay constant for a name: it is prepared on each connection at first use.
  */
 export async function runPrepared<Row extends pg.QueryResultRow, Input>(
-  on: Database | pg.PoolClient,
+  on: Executor | pg.PoolClient,
   statement: PreparedStatement<Input>,
   input: Input,
 ): Promise<Row[]> {
-  const config = {
-    name: statement.name,
-    text: statement.text,
-    values: statement.params(input),
-    types: asSent,
-  };
+  const values = statement.params(input);
+  // An open drizzle transaction (a rare caller, such as an admin's adjustment with its audit row) runs the
+  // same text through drizzle, on the transaction's connection, unprepared.
+  if (!('$client' in on) && 'execute' in on) {
+    return (await on.execute(asSql(statement.text, values))).rows as Row[];
+  }
+  const config = { name: statement.name, text: statement.text, values, types: asSent };
   const result = '$client' in on ? await on.$client.query<Row>(config) : await on.query<Row>(config);
   return result.rows;
+}
+
+/** A statement's text with its `$n` placeholders bound to `values`, as drizzle SQL. */
+function asSql(text: string, values: unknown[]): SQL {
+  const parts = text.split(/\$(\d+)/);
+  return sql.join(
+    parts.map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`)),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Every module's tables, for drizzle (relational queries) and drizzle-kit (migrations). */
+export * from '../modules/audit/tables';
 export * from '../modules/calls/tables';
 export * from '../modules/housekeeping/tables';
 export * from '../modules/identity/tables';

@@ -14,6 +14,7 @@ export const refusalMessages: Record<CallRefusalReason, string> = {
   account_call_limit_reached:
     'Your account already has as many calls in progress as it may. Please try again later.',
   seat_call_limit_reached: 'You already have a call in progress. Please hang up first.',
+  account_suspended: 'This account is suspended and cannot place calls. Please contact support.',
 };
 
 /** Spoken when the voice webhook cannot act for the caller (a removed seat, a suspended account). */

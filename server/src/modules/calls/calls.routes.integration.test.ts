@@ -58,9 +58,9 @@ describe('GET /api/calls/token', () => {
     await t.db.execute(sql`update accounts set status = 'suspended' where id = ${caller.accountId}`);
     for (const path of ['/api/calls/token', '/api/calls/quote?to=%2B12025550100']) {
       const response = await caller.client.get(path);
-      // Suspension ends the session; the setup's own check (403) covers a change between the two reads.
-      expect(response.statusCode).toBe(401);
-      expect(response.json()).toMatchObject({ error: { code: 'unauthorized' } });
+      // The members stay signed in, and are told why they cannot call.
+      expect(response.statusCode).toBe(403);
+      expect(response.json()).toMatchObject({ error: { code: 'account_suspended' } });
     }
   });
 

@@ -11,7 +11,7 @@ import type { RateLimit } from '../../platform/http/rate-limit';
 import { decodeCursor, pageOf } from '../../platform/pagination';
 import { normalizePhone } from '../../platform/phone';
 import type { TelephonyProvider } from '../../providers/telephony';
-import type { AccountsService } from '../identity';
+import type { AccountsAdminService, AccountsService } from '../identity';
 import type { EventJob, InboxService } from '../inbox';
 import { identityFor } from './call.domain';
 import type { CallAssessor } from './call-assessment';
@@ -55,6 +55,7 @@ export function createCallsService(deps: {
   db: Database;
   telephony: Pick<TelephonyProvider, 'kind' | 'createAccessToken'>;
   identity: Pick<AccountsService, 'emailsOf'>;
+  suspension: Pick<AccountsAdminService, 'isSuspendedMembership'>;
   inbox: Pick<InboxService, 'receive'>;
   applyEventJob: EventJob;
   assessor: CallAssessor;
@@ -66,7 +67,11 @@ export function createCallsService(deps: {
   /** The signed-in seat as a call setup sees it; refused if it was removed since signing in. */
   async function snapshotOf(principal: Principal) {
     const snapshot = await deps.assessor.snapshot(principal.membership.id);
-    if (!snapshot) throw callsErrors.callerNotAllowed();
+    if (!snapshot) {
+      if (await deps.suspension.isSuspendedMembership(principal.membership.id))
+        throw callsErrors.refused('account_suspended');
+      throw callsErrors.callerNotAllowed();
+    }
     return snapshot;
   }
 

@@ -7,11 +7,13 @@ import { createRateLimit } from '../../platform/http/rate-limit';
 import type { Logger } from '../../platform/logger';
 import type { Metrics } from '../../platform/metrics';
 import type { TelephonyProvider } from '../../providers/telephony';
-import type { AccountsService } from '../identity';
+import type { AccountsAdminService, AccountsService } from '../identity';
 import type { InboxService } from '../inbox';
 import type { LedgerService } from '../ledger';
 import type { RatesService } from '../rates';
 import { createCallAssessor } from './call-assessment';
+import { callsAdminRoutes } from './calls.admin.routes';
+import { createCallsAdminService } from './calls.admin.service';
 import { callsJobs } from './calls.jobs';
 import { createCallMetrics } from './calls.metrics';
 import { callsRoutes } from './calls.routes';
@@ -37,10 +39,12 @@ export function createCallsModule(deps: {
   metrics: Metrics;
   telephony: TelephonyProvider;
   identity: Pick<AccountsService, 'emailsOf'>;
+  /** Why a caller's seat cannot call: a suspended account is told so in words. */
+  suspension: Pick<AccountsAdminService, 'isSuspendedMembership'>;
   ledger: Pick<LedgerService, 'capture' | 'release' | 'debit' | 'transfer'>;
   rates: Pick<RatesService, 'quote'>;
-  inbox: Pick<InboxService, 'receive' | 'process' | 'requeueStale'>;
-  guards: Pick<AuthGuards, 'requireUser'>;
+  inbox: Pick<InboxService, 'receive' | 'process' | 'requeueStale' | 'eventsByKeyPrefixes'>;
+  guards: Pick<AuthGuards, 'requireUser' | 'requirePlatformAdmin'>;
   /** The account's own verified caller ID or company number, when it has one. */
   accountCallerId: (accountId: string) => Promise<string | null>;
 }) {
@@ -69,6 +73,7 @@ export function createCallsModule(deps: {
     logger,
     metrics,
     assessor,
+    suspension: deps.suspension,
     accountCallerId: deps.accountCallerId,
     settings: {
       policy,
@@ -82,6 +87,7 @@ export function createCallsModule(deps: {
     db,
     telephony,
     identity: deps.identity,
+    suspension: deps.suspension,
     inbox: deps.inbox,
     applyEventJob: jobs.applyEvent,
     assessor,
@@ -96,6 +102,7 @@ export function createCallsModule(deps: {
     settlement,
     routes: [
       callsRoutes({ service, guards: deps.guards }),
+      callsAdminRoutes({ admin: createCallsAdminService({ db, inbox: deps.inbox }), guards: deps.guards }),
       webhookRoutes({ telephony, publicUrl: config.http.publicUrl, voice, service, metrics, logger }),
     ],
     jobs: Object.values(jobs),

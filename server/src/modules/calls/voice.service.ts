@@ -4,7 +4,7 @@ import { createBatcher } from '../../platform/batcher';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import { type NormalizedPhone, parsePhone } from '../../platform/phone';
-import type { Caller } from '../identity';
+import type { AccountsAdminService, Caller } from '../identity';
 import { membershipFromClient } from './call.domain';
 import { type CallAssessor, utcDay } from './call-assessment';
 import type { CallPolicy } from './call-policy.domain';
@@ -48,6 +48,7 @@ export function createVoiceService(deps: {
   logger: Logger;
   metrics: CallMetrics;
   assessor: CallAssessor;
+  suspension: Pick<AccountsAdminService, 'isSuspendedMembership'>;
   /** The account's own verified caller ID or company number, when it has one. */
   accountCallerId: (accountId: string) => Promise<string | null>;
   settings: VoiceSettings;
@@ -89,11 +90,19 @@ export function createVoiceService(deps: {
     return sayAndHangUp(callerNotAllowedMessage);
   }
 
+  /** A caller with no snapshot: a suspended account is told so; anyone else cannot call at all. */
+  async function refuseInactive(membershipId: string | null, context: Record<string, unknown>) {
+    if (membershipId && (await deps.suspension.isSuspendedMembership(membershipId)))
+      return refuse('account_suspended', context);
+    return refuseCaller(context);
+  }
+
   /** Resolves who calls and where to; a TwiML refusal when either cannot be. */
   async function resolve(input: { callSid: string; from: string; to: string }) {
     const membershipId = membershipFromClient(input.from);
     const snapshot = membershipId ? await deps.assessor.snapshot(membershipId) : null;
-    if (!snapshot) return { twiml: refuseCaller({ callSid: input.callSid, from: input.from }) };
+    if (!snapshot)
+      return { twiml: await refuseInactive(membershipId, { callSid: input.callSid, from: input.from }) };
     const parsed = parsePhone(input.to);
     if (!parsed.ok) {
       deps.metrics.refused.inc({ reason: 'invalid_phone_number' });
@@ -155,7 +164,7 @@ export function createVoiceService(deps: {
     // at the same moment): the call is assessed once more, on what is left.
     if (first !== 'insufficient_funds') return first.twiml;
     const again = await deps.assessor.snapshot(caller.membershipId);
-    if (!again) return refuseCaller(context);
+    if (!again) return refuseInactive(caller.membershipId, context);
     const second = await attempt(input.callSid, caller, again, resolved.phone, callerId, context);
     return second === 'insufficient_funds' ? refuse('insufficient_funds', context) : second.twiml;
   }

@@ -40,6 +40,28 @@ export const accountsRepository = {
     return row;
   },
 
+  async findAccountForUpdate(db: Executor, id: string): Promise<Account | undefined> {
+    const [row] = await db.select().from(accounts).where(eq(accounts.id, id)).for('update');
+    return row;
+  },
+
+  async setAccountStatus(db: Executor, id: string, status: Account['status']) {
+    await db.update(accounts).set({ status }).where(eq(accounts.id, id));
+  },
+
+  /** The status of the account a membership (active or removed) belongs to. */
+  async accountStatusOfMembership(
+    db: Executor,
+    membershipId: string,
+  ): Promise<Account['status'] | undefined> {
+    const [row] = await db
+      .select({ status: accounts.status })
+      .from(memberships)
+      .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+      .where(eq(memberships.id, membershipId));
+    return row?.status;
+  },
+
   async renameAccount(db: Executor, id: string, name: string) {
     await db.update(accounts).set({ name }).where(eq(accounts.id, id));
   },

@@ -5,15 +5,18 @@ import type { Clock } from '../../platform/clock';
 import { createRateLimit } from '../../platform/http/rate-limit';
 import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { Logger } from '../../platform/logger';
+import type { AuditRecorder } from '../audit';
 import type { HousekeepingTask } from '../housekeeping';
 import type { MailService } from '../mail';
 import type { BetaGate } from '../marketing';
 import { createAccountsService } from './accounts.service';
+import { createAccountsAdminService } from './accounts-admin.service';
 import { createAddressProof, type UnprovenSetupDiscard } from './address-proof.service';
 import { createAuthService } from './auth.service';
 import { deleteNeverSignedIn, type MoneyHistory } from './cleanup';
 import { createDomainClaimsAdmin } from './domain-claims.service';
 import { accountRoutes } from './http/account.routes';
+import { accountsAdminRoutes } from './http/accounts.admin.routes';
 import { authRoutes } from './http/auth.routes';
 import { deviceCookie } from './http/device-cookie';
 import { createGuards, createSessionResolver, sessionCookie } from './http/guards';
@@ -25,6 +28,7 @@ import { createSignIns, KNOWN_DEVICE_MS } from './sign-ins.service';
 
 export { requireConfirmedAddress } from './accounts.domain';
 export type { AccountsService, Caller } from './accounts.service';
+export type { AccountsAdminService } from './accounts-admin.service';
 export type { AfterCommit, UnprovenSetupDiscard } from './address-proof.service';
 export type { AuthService } from './auth.service';
 export type { MoneyHistory } from './cleanup';
@@ -41,6 +45,7 @@ export function createIdentityModule(deps: {
   logger: Logger;
   moneyHistory: MoneyHistory;
   gate: BetaGate;
+  audit: AuditRecorder;
 }) {
   const { config, db, clock, logger } = deps;
   const publicUrl = config.http.publicUrl;
@@ -55,6 +60,14 @@ export function createIdentityModule(deps: {
   const discards: UnprovenSetupDiscard[] = [];
   const proof = createAddressProof({ logger, sessions, discards });
   const signIns = createSignIns({ clock, sessions });
+  const accountsAdmin = createAccountsAdminService({
+    db,
+    clock,
+    logger,
+    publicUrl,
+    mail: deps.mail,
+    audit: deps.audit,
+  });
   const limit = (name: string, points: number, durationSeconds: number) =>
     createRateLimit(deps.pool, { name, points, durationSeconds });
   const jobs = identityJobs(() => auth);
@@ -110,6 +123,7 @@ export function createIdentityModule(deps: {
   return {
     auth,
     accounts,
+    accountsAdmin,
     sessions,
     guards,
     /**
@@ -122,6 +136,7 @@ export function createIdentityModule(deps: {
     routes: [
       authRoutes({ auth, sessions, guards, resolve, cookie, device, sandbox }),
       accountRoutes({ accounts, domainClaims: createDomainClaimsAdmin({ db }), guards }),
+      accountsAdminRoutes({ admin: accountsAdmin, guards }),
     ],
     jobs: Object.values(jobs),
     housekeeping,

@@ -64,10 +64,12 @@ export const sessionsRepository = {
     return deleted.length > 0;
   },
 
-  async deleteAllOfUser(db: Executor, userId: string, except?: string) {
-    await db
+  async deleteAllOfUser(db: Executor, userId: string, except?: string): Promise<number> {
+    const deleted = await db
       .delete(sessions)
-      .where(and(eq(sessions.userId, userId), except ? ne(sessions.tokenHash, except) : undefined));
+      .where(and(eq(sessions.userId, userId), except ? ne(sessions.tokenHash, except) : undefined))
+      .returning({ publicId: sessions.publicId });
+    return deleted.length;
   },
 
   async listOfUser(db: Executor, userId: string): Promise<SessionRow[]> {

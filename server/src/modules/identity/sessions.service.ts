@@ -43,8 +43,9 @@ export function createSessionsService(deps: {
       if (!row) return null;
       const now = deps.clock.now();
       const idleSince = now.getTime() - row.session.lastSeenAt.getTime();
-      if (row.session.expiresAt <= now || idleSince > SESSION_IDLE_MS || row.account.status !== 'active') {
-        if (row.account.status === 'active') await repository.delete(deps.db, tokenHash);
+      // A suspended account's members stay signed in (calling refuses them, in words); a closed one's do not.
+      if (row.session.expiresAt <= now || idleSince > SESSION_IDLE_MS || row.account.status === 'closed') {
+        if (row.account.status !== 'closed') await repository.delete(deps.db, tokenHash);
         return null;
       }
       if (idleSince > TOUCH_EVERY_MS) await repository.touch(deps.db, tokenHash, now);

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, like, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { providerEvents } from './tables';
 
@@ -31,6 +31,28 @@ export const inboxRepository = {
       stored.delete(key);
       return id;
     });
+  },
+
+  /** A provider's events whose keys start with any of these prefixes, oldest first (at most `limit`). */
+  async findByKeyPrefixes(
+    db: Executor,
+    provider: ProviderEvent['provider'],
+    prefixes: readonly string[],
+    limit: number,
+  ): Promise<ProviderEvent[]> {
+    if (prefixes.length === 0) return [];
+    const patterns = prefixes.map((prefix) => `${prefix.replace(/[%_\\]/g, '\\$&')}%`);
+    return db
+      .select()
+      .from(providerEvents)
+      .where(
+        and(
+          eq(providerEvents.provider, provider),
+          or(...patterns.map((p) => like(providerEvents.eventKey, p))),
+        ),
+      )
+      .orderBy(asc(providerEvents.receivedAt))
+      .limit(limit);
   },
 
   async findById(db: Executor, id: string): Promise<ProviderEvent | undefined> {

@@ -65,6 +65,11 @@ export function createInboxService(deps: {
       return deliveries.submit({ event, job });
     },
 
+    /** What a provider told us about one object (a call's legs, say), for the admin console. */
+    async eventsByKeyPrefixes(provider: ProviderEvent['provider'], prefixes: readonly string[]) {
+      return repository.findByKeyPrefixes(db, provider, prefixes, 200);
+    },
+
     /**
      * Applies one stored event with `apply` and records the outcome. An event already settled is not applied
      * again; `apply` must itself be idempotent (delivery is at least once). On the last attempt a failure is

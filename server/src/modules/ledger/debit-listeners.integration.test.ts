@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/tes
 import { systemClock } from '../../platform/clock';
 import { createLogger } from '../../platform/logger';
 import { createMetrics } from '../../platform/metrics';
+import { createAuditModule } from '../audit';
 import { createLedgerModule, type LedgerService } from './index';
 
 describe('wallet debit listeners', () => {
@@ -17,6 +18,7 @@ describe('wallet debit listeners', () => {
     ledger = createLedgerModule({
       db: database.db,
       clock: systemClock,
+      audit: createAuditModule({ db: database.db, clock: systemClock }).service,
       logger: createLogger({ log: { level: 'silent' } }),
       metrics: createMetrics(),
     }).service;

@@ -73,7 +73,7 @@ export function ledgerAdminRoutes(deps: {
           amountCents: request.body.amountCents,
           reason: request.body.reason,
           idempotencyKey: `admin-adjustment:${request.body.idempotencyKey}`,
-          actor: `admin:${admin.user.id}`,
+          admin: { id: admin.user.id, email: admin.user.email },
         });
         deps.logger.info(
           {

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/tes
 import { systemClock } from '../../platform/clock';
 import { createLogger } from '../../platform/logger';
 import { createMetrics } from '../../platform/metrics';
+import { createAuditModule } from '../audit';
 import { createLedgerModule, type LedgerService } from './index';
 import { POSTING_BATCHES_IN_FLIGHT } from './ledger.service';
 
@@ -16,6 +17,7 @@ beforeAll(async () => {
   ledger = createLedgerModule({
     db: database.db,
     clock: systemClock,
+    audit: createAuditModule({ db: database.db, clock: systemClock }).service,
     logger: createLogger({ log: { level: 'silent' } }),
     metrics: createMetrics(),
   }).service;

@@ -3,12 +3,20 @@ import type { Clock } from '../../platform/clock';
 import { isAppError } from '../../platform/errors/app-error';
 import type { Logger } from '../../platform/logger';
 import type { Metrics } from '../../platform/metrics';
+import type { AuditRecorder } from '../audit';
 import { SYSTEM_ACCOUNT_CODES, type SystemAccountCode } from './ledger.domain';
 import { insufficientFunds, unknownLedgerAccount } from './ledger.errors';
 import { ledgerRepository as repository } from './ledger.repository';
 import type { Posting } from './postings.repository';
 
-export type LedgerDeps = { db: Database; clock: Clock; logger: Logger; metrics: Metrics };
+export type LedgerDeps = {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  /** Admin adjustments are written to the audit log in their own transaction. */
+  audit: AuditRecorder;
+};
 export type LedgerContext = ReturnType<typeof createLedgerContext>;
 
 /** A posting is retried when it was refused for a reason that no longer holds (funds arrived meanwhile). */

@@ -5,6 +5,7 @@ import { createTestDatabase } from '../../../test/support/test-database';
 import { systemClock } from '../../platform/clock';
 import { createLogger } from '../../platform/logger';
 import { createMetrics } from '../../platform/metrics';
+import { createAuditModule } from '../audit';
 import {
   createLedgerModule,
   type LedgerService,
@@ -215,6 +216,7 @@ it('agrees with a simple model over random sequences of operations, and its book
           const { service: ledger } = createLedgerModule({
             db: database.db,
             clock: systemClock,
+            audit: createAuditModule({ db: database.db, clock: systemClock }).service,
             logger,
             metrics: createMetrics(),
           });

@@ -1,5 +1,7 @@
+import type { Executor } from '../../db/client';
 import { createBatcher } from '../../platform/batcher';
 import { AppError } from '../../platform/errors/app-error';
+import type { Actor } from '../audit';
 import { createHoldsService } from './holds.service';
 import { createLedgerContext, type LedgerDeps } from './ledger.context';
 import {
@@ -96,10 +98,27 @@ export function createLedgerService(deps: LedgerDeps) {
     maxBatch: MAX_POSTINGS_PER_BATCH,
   });
 
-  /** Posts the transfer with the statement for its shape: wallet and system, two wallets, two systems. */
-  async function apply(request: ParsedTransfer): Promise<Posting<Transfer>> {
+  /**
+   * Posts the transfer with the statement for its shape: wallet and system, two wallets, two systems. Inside
+   * a caller's transaction, a move between a wallet and a system account is posted there rather than batched.
+   */
+  async function apply(request: ParsedTransfer, executor?: Executor): Promise<Posting<Transfer>> {
     const { from, to, amountCents } = request;
     const details = { ...request, now: clock.now() };
+    if (executor) {
+      const side =
+        'wallet' in from && !('wallet' in to)
+          ? { owner: from.wallet, delta: -amountCents, system: to.system }
+          : 'wallet' in to && !('wallet' in from)
+            ? { owner: to.wallet, delta: amountCents, system: from.system }
+            : null;
+      if (!side) throw new Error('only moves between a wallet and a system account join a transaction');
+      const { system, ...move } = side;
+      const systemAccountId = await context.systemAccountId(system);
+      const [posting] = await postings.moveWallets(executor, [{ ...details, ...move, systemAccountId }]);
+      if (!posting) throw new Error('the wallet move returned no outcome');
+      return posting;
+    }
     if ('wallet' in from) {
       if ('wallet' in to) {
         const payer = { owner: from.wallet, delta: -amountCents };
@@ -123,11 +142,11 @@ export function createLedgerService(deps: LedgerDeps) {
    * Moves `amountCents` from one account to another, exactly once per idempotency key: the same key with the
    * same kind, accounts and amount returns the original transfer; with anything else it is refused (409).
    */
-  async function transfer(input: TransferRequest): Promise<TransferResult> {
+  async function transfer(input: TransferRequest, executor?: Executor): Promise<TransferResult> {
     const request = parseTransfer(input);
     return context.counted('transfer', async () => {
       const { row, replayed } = await context.postOnce({
-        apply: () => apply(request),
+        apply: () => apply(request, executor),
         find: () => repository.findTransferByKey(db, request.idempotencyKey),
         replay: (existing) => {
           if (!matches(request, existing)) throw idempotencyConflict(request.idempotencyKey);
@@ -140,35 +159,38 @@ export function createLedgerService(deps: LedgerDeps) {
             await context.explainRefusal(request.from.wallet, request.amountCents);
         },
       });
-      if (!replayed && 'wallet' in request.from) await context.walletDebited(request.from.wallet);
+      // Listeners read the wallet: inside a caller's transaction, they are told by the caller once it commits.
+      if (!replayed && !executor && 'wallet' in request.from)
+        await context.walletDebited(request.from.wallet);
       return { transfer: row, replayed };
     });
   }
 
   /** Money into a wallet from a system account (a top-up, a positive adjustment…). */
-  async function credit(input: WalletMovement): Promise<TransferResult> {
+  async function credit(input: WalletMovement, executor?: Executor): Promise<TransferResult> {
     const { accountId, counterparty, ...rest } = input;
     const system = counterparty ?? defaultCounterparty[requireKind(input.kind)];
-    return transfer({ ...rest, from: { system }, to: { wallet: accountId } });
+    return transfer({ ...rest, from: { system }, to: { wallet: accountId } }, executor);
   }
 
   /** Money out of a wallet to a system account (a call, a number fee, a refund…); never below zero. */
-  async function debit(input: WalletMovement): Promise<TransferResult> {
+  async function debit(input: WalletMovement, executor?: Executor): Promise<TransferResult> {
     const { accountId, counterparty, ...rest } = input;
     const system = counterparty ?? defaultCounterparty[requireKind(input.kind)];
-    return transfer({ ...rest, from: { wallet: accountId }, to: { system } });
+    return transfer({ ...rest, from: { wallet: accountId }, to: { system } }, executor);
   }
 
   /**
    * A platform admin's correction, either way. The reason and the admin are recorded on the transfer, which
-   * can never change: that is its audit trail. A negative adjustment cannot take the wallet below zero.
+   * can never change, and in the admin audit log, written in the same transaction. A negative adjustment cannot
+   * take the wallet below zero; a refused one leaves no audit row.
    */
   async function adjust(input: {
     accountId: string;
     amountCents: number;
     reason: string;
     idempotencyKey: string;
-    actor: string;
+    admin: Actor;
   }): Promise<TransferResult> {
     const amount = requireSignedAmount(input.amountCents);
     const request = {
@@ -177,9 +199,30 @@ export function createLedgerService(deps: LedgerDeps) {
       kind: 'adjustment' as const,
       idempotencyKey: input.idempotencyKey,
       memo: requireText(input.reason, 'reason', MAX_MEMO_LENGTH),
-      actor: requireText(input.actor, 'actor'),
+      actor: `admin:${input.admin.id}`,
     };
-    return amount > 0 ? credit(request) : debit(request);
+    const result = await db.transaction(async (tx) => {
+      const posted = amount > 0 ? await credit(request, tx) : await debit(request, tx);
+      if (!posted.replayed) {
+        // The posting locked the wallet's row, so this reads the balance it left.
+        const after = (await repository.findWallet(tx, request.accountId))?.balanceCents ?? 0;
+        await deps.audit.record(tx, {
+          actor: input.admin,
+          action: 'wallet.adjust',
+          target: `account:${request.accountId}`,
+          reason: request.memo,
+          details: {
+            amountCents: amount,
+            transferId: posted.transfer.id,
+            balanceBeforeCents: after - amount,
+            balanceAfterCents: after,
+          },
+        });
+      }
+      return posted;
+    });
+    if (!result.replayed && amount < 0) await context.walletDebited(request.accountId);
+    return result;
   }
 
   /** Opens the wallet of an identity account; opening it again returns the same wallet. */

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/client';
+import type { Database, Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { inTransactionUnlessEmpty, runPrepared } from '../../db/prepared';
 import {
@@ -58,7 +58,7 @@ export const postingsRepository = {
    * Posts moves between wallets and system accounts in one statement, taking wallet locks in owner order;
    * returns each move's outcome in the order given.
    */
-  async moveWallets(db: Database, moves: WalletMove[]): Promise<Posting<Transfer>[]> {
+  async moveWallets(db: Executor, moves: WalletMove[]): Promise<Posting<Transfer>[]> {
     const order = moves.map((_, index) => index);
     order.sort((a, b) => compareOwners(moves[a] as WalletMove, moves[b] as WalletMove) || a - b);
     const sorted = order.map((index) => moves[index] as WalletMove);

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { systemClock } from '../../platform/clock';
 import { createLogger } from '../../platform/logger';
 import { createMetrics } from '../../platform/metrics';
+import { createAuditModule } from '../audit';
 import { createLedgerModule, type LedgerService } from './index';
 
 let t: TestApp;
@@ -18,7 +19,13 @@ beforeAll(async () => {
     { log: { level: 'info' } },
     { write: (line: string) => void logLines.push(JSON.parse(line)) },
   );
-  ledger = createLedgerModule({ db: t.db, clock: systemClock, logger, metrics }).service;
+  ledger = createLedgerModule({
+    db: t.db,
+    clock: systemClock,
+    logger,
+    metrics,
+    audit: createAuditModule({ db: t.db, clock: systemClock }).service,
+  }).service;
   for (let i = 0; i < 3; i += 1) {
     const accountId = await fundedWallet(t.db, ledger, 10_000);
     await ledger.debit({ accountId, amountCents: 1_234, kind: 'call', idempotencyKey: `call:${accountId}` });

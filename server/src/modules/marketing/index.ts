@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock';
 import type { AuthGuards } from '../../platform/http/auth';
 import { createRateLimit } from '../../platform/http/rate-limit';
 import type { Logger } from '../../platform/logger';
+import type { AuditRecorder } from '../audit';
 import type { MailService } from '../mail';
 import { subscribersAdminRoutes } from './marketing.admin.routes';
 import { subscribeRoutes } from './marketing.routes';
@@ -23,6 +24,7 @@ export function createMarketingModule(deps: {
   mail: Pick<MailService, 'send'>;
   clock: Clock;
   logger: Logger;
+  audit: AuditRecorder;
 }) {
   const { config } = deps;
   const service = createMarketingService({
@@ -31,6 +33,7 @@ export function createMarketingModule(deps: {
     logger: deps.logger,
     publicUrl: config.http.publicUrl,
     mail: deps.mail,
+    audit: deps.audit,
     betaGate: config.marketing.betaGate,
     adminEmails: config.identity.adminEmails,
     subscribeByIp: createRateLimit(deps.pool, {

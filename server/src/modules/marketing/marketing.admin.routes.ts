@@ -7,7 +7,7 @@ import {
   subscriberStatusSchema,
 } from '@mobayilo/contract';
 import { z } from 'zod';
-import type { AuthGuards } from '../../platform/http/auth';
+import { type AuthGuards, actorOf } from '../../platform/http/auth';
 import type { App } from '../../platform/http/types';
 import type { MarketingService } from './marketing.service';
 import { subscribersCsvHeader, subscribersCsvLines } from './subscribers-csv';
@@ -73,7 +73,7 @@ export function subscribersAdminRoutes(deps: {
           response: { 200: inviteSubscribersResponseSchema },
         },
       },
-      async (request) => marketing.inviteMany(request.body.ids),
+      async (request) => marketing.inviteMany(request.body.ids, actorOf(request)),
     );
 
     app.post(
@@ -87,7 +87,7 @@ export function subscribersAdminRoutes(deps: {
           response: { 200: subscriberSchema },
         },
       },
-      async (request) => marketing.invite(request.params.id),
+      async (request) => marketing.invite(request.params.id, actorOf(request)),
     );
 
     app.delete(
@@ -97,7 +97,7 @@ export function subscribersAdminRoutes(deps: {
         schema: { tags: ['admin'], summary: 'Remove an address from the waitlist', params: idParams },
       },
       async (request, reply) => {
-        await marketing.remove(request.params.id);
+        await marketing.remove(request.params.id, actorOf(request));
         return reply.status(204).send();
       },
     );

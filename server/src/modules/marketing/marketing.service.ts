@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock';
 import type { RateLimit } from '../../platform/http/rate-limit';
 import type { Logger } from '../../platform/logger';
 import { decodeCursor, pageOf } from '../../platform/pagination';
+import type { Actor, AuditRecorder } from '../audit';
 import { type MailService, subscriberInviteMail } from '../mail';
 import { marketingErrors } from './marketing.errors';
 import {
@@ -22,6 +23,8 @@ export type MarketingServiceDeps = {
   /** Platform administrators are never held back by the gate. */
   adminEmails: readonly string[];
   subscribeByIp: RateLimit;
+  /** Invitations and deletions are admin actions, audited in their transactions. */
+  audit: AuditRecorder;
 };
 
 /** What the beta gate says about a new person. */
@@ -47,8 +50,8 @@ export function createMarketingService(deps: MarketingServiceDeps) {
   const { db, clock } = deps;
   const adminEmails = new Set(deps.adminEmails.map((email) => email.toLowerCase()));
 
-  /** Invites the rows given (locked by the caller's transaction) and emails each a sign-up link. */
-  async function inviteRows(tx: Executor, rows: SubscriberRow[]) {
+  /** Invites the rows given (locked by the caller's transaction), emails each a sign-up link and audits it. */
+  async function inviteRows(tx: Executor, rows: SubscriberRow[], admin: Actor) {
     const invited = await repository.markInvited(
       tx,
       rows.map((row) => row.id),
@@ -57,6 +60,13 @@ export function createMarketingService(deps: MarketingServiceDeps) {
     for (const row of invited) {
       const url = `${deps.publicUrl}/signup?${new URLSearchParams({ email: row.email, invited: '1' })}`;
       await deps.mail.send(tx, row.email, subscriberInviteMail({ url }));
+      const before = rows.find((locked) => locked.id === row.id)?.status ?? null;
+      await deps.audit.record(tx, {
+        actor: admin,
+        action: 'subscriber.invite',
+        target: `subscriber:${row.id}`,
+        details: { email: row.email, statusBefore: before, statusAfter: row.status },
+      });
     }
     deps.logger.info({ subscriberIds: invited.map((row) => row.id) }, 'subscribers invited');
     return invited;
@@ -123,31 +133,41 @@ export function createMarketingService(deps: MarketingServiceDeps) {
     },
 
     /** Invites one subscriber (again, if already invited): 404 if gone, 409 once they have joined. */
-    async invite(id: string) {
+    async invite(id: string, admin: Actor) {
       return db.transaction(async (tx) => {
         const [row] = await repository.findByIdsForUpdate(tx, [id]);
         if (!row) throw marketingErrors.notFound();
         if (row.status === 'joined') throw marketingErrors.alreadyJoined(row.email);
-        const [invited] = await inviteRows(tx, [row]);
+        const [invited] = await inviteRows(tx, [row], admin);
         if (!invited) throw marketingErrors.notFound();
         return toSubscriber(invited);
       });
     },
 
     /** Invites several at once; those who have joined meanwhile or were deleted are left out. */
-    async inviteMany(ids: readonly string[]) {
+    async inviteMany(ids: readonly string[], admin: Actor) {
       return db.transaction(async (tx) => {
         const rows = await repository.findByIdsForUpdate(tx, [...new Set(ids)]);
         const invited = await inviteRows(
           tx,
           rows.filter((row) => row.status !== 'joined'),
+          admin,
         );
         return { items: invited.map(toSubscriber) };
       });
     },
 
-    async remove(id: string) {
-      if (!(await repository.deleteById(db, id))) throw marketingErrors.notFound();
+    async remove(id: string, admin: Actor) {
+      await db.transaction(async (tx) => {
+        const [row] = await repository.findByIdsForUpdate(tx, [id]);
+        if (!row || !(await repository.deleteById(tx, id))) throw marketingErrors.notFound();
+        await deps.audit.record(tx, {
+          actor: admin,
+          action: 'subscriber.delete',
+          target: `subscriber:${id}`,
+          details: { email: row.email, statusBefore: row.status },
+        });
+      });
     },
   };
 }

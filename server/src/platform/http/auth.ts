@@ -70,3 +70,9 @@ export function assertGuardsRunFirst(route: RouteHooks): void {
     }
   }
 }
+
+/** The platform admin making a request, as the audit log names them. */
+export function actorOf(request: FastifyRequest): { id: string; email: string } {
+  const { user } = principalOf(request);
+  return { id: user.id, email: user.email };
+}

@@ -5,8 +5,9 @@ import { apiRequest } from '../../shared/api/client';
 import { formatCents } from '../../shared/lib/money';
 import { useFormSubmit } from '../../shared/lib/use-mutation-form';
 import { Alert } from '../../shared/ui/alert';
-import { Button, Spinner } from '../../shared/ui/button';
+import { Spinner } from '../../shared/ui/button';
 import { Field } from '../../shared/ui/field';
+import { ConfirmButton } from './confirm-button';
 
 /** "12.50" or "-3" dollars → cents; null when it is not an amount with at most two decimals. */
 export function parseDollars(text: string): number | null {
@@ -44,6 +45,7 @@ export function AccountWalletPanel({ accountId }: { accountId: string }) {
       setReason('');
       setIdempotencyKey(crypto.randomUUID());
       queryClient.setQueryData(walletKey, { ...result.wallet, autoTopup: null });
+      void queryClient.invalidateQueries({ queryKey: ['admin', 'audit'] });
     },
   );
 
@@ -57,7 +59,7 @@ export function AccountWalletPanel({ accountId }: { accountId: string }) {
           {formatCents(wallet.data.availableCents)} · held {formatCents(wallet.data.heldCents)}
         </p>
       )}
-      <form className="flex flex-col gap-3" onSubmit={submit.run} noValidate>
+      <form className="flex flex-col gap-3" onSubmit={(event) => event.preventDefault()} noValidate>
         <Field
           label="Adjustment in dollars (negative to debit)"
           inputMode="decimal"
@@ -78,13 +80,14 @@ export function AccountWalletPanel({ accountId }: { accountId: string }) {
           <Alert tone="error">{submit.error.message}</Alert>
         )}
         {done && <Alert tone="success">{done}</Alert>}
-        <Button
-          type="submit"
+        <ConfirmButton
+          label="Record adjustment"
+          question={`${cents !== null && cents < 0 ? 'Debit' : 'Credit'} ${formatCents(Math.abs(cents ?? 0))} ${cents !== null && cents < 0 ? 'from' : 'to'} this wallet?`}
+          confirmLabel="Confirm adjustment"
           busy={submit.busy}
           disabled={cents === null || cents === 0 || reason.trim().length < 3}
-        >
-          Record adjustment
-        </Button>
+          onConfirm={() => submit.run()}
+        />
       </form>
     </div>
   );

@@ -8,11 +8,16 @@ import { Alert } from '../../shared/ui/alert';
 import { Button, Spinner } from '../../shared/ui/button';
 import { Field } from '../../shared/ui/field';
 import { Logo } from '../../shared/ui/logo';
+import { AccountMembers } from './account-members';
+import { AccountStatusPanel } from './account-status-panel';
 import { AccountWalletPanel } from './account-wallet-panel';
+import { AuditLog } from './audit-log';
+import { CallsAdmin } from './calls-admin';
 import { DomainConflictsPanel } from './domain-conflicts-panel';
 import { RatesAdmin } from './rates-admin';
 import { ReconciliationPanel } from './reconciliation-panel';
 import { SubscribersAdmin } from './subscribers-admin';
+import { UsersAdmin } from './users-admin';
 
 type Page = { items: AdminAccount[]; nextCursor: string | null };
 
@@ -49,10 +54,16 @@ function AccountRow({ account }: { account: AdminAccount }) {
           </p>
         </div>
         <Button variant="ghost" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Close' : 'Wallet'}
+          {open ? 'Close' : 'Manage'}
         </Button>
       </div>
-      {open && <AccountWalletPanel accountId={account.id} />}
+      {open && (
+        <>
+          <AccountWalletPanel accountId={account.id} />
+          <AccountStatusPanel account={account} />
+          <AccountMembers accountId={account.id} />
+        </>
+      )}
     </li>
   );
 }
@@ -94,6 +105,7 @@ export function AdminPage() {
       <h2 className="text-lg font-semibold">Accounts</h2>
       <form
         className="flex items-end gap-3"
+        aria-label="Search accounts"
         onSubmit={(event) => {
           event.preventDefault();
           setSearch(query.trim());
@@ -126,6 +138,9 @@ export function AdminPage() {
           Load more
         </Button>
       )}
+      <UsersAdmin />
+      <CallsAdmin />
+      <AuditLog />
     </div>
   );
 }

@@ -1,0 +1,76 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signUpWithPassword } from './support/accounts';
+import { openPage, screenshot, useBrowser } from './support/browser';
+import { uniqueEmail } from './support/outbox';
+
+const SUSPENDED = 'This account is suspended and cannot place calls. Please contact support.';
+
+async function dial(page: Page, digits: string) {
+  const keypad = page.getByRole('group', { name: 'Keypad' });
+  for (const digit of digits) {
+    await keypad.getByRole('button', { name: digit === '0' ? '0, hold for +' : digit, exact: true }).click();
+  }
+}
+
+describe('the admin console', () => {
+  const browser = useBrowser();
+
+  it('credits a user found by email, shows it in the audit log, and suspends the account so that its next call is refused', async () => {
+    const email = uniqueEmail('example.com', 'customer');
+    const user = await openPage(browser());
+    user.page.setDefaultTimeout(20_000);
+    await signUpWithPassword(user.page, email);
+
+    const admin = await openPage(browser());
+    admin.page.setDefaultTimeout(20_000);
+    // ADMIN_EMAILS of the e2e server names this address; every run starts on a fresh database.
+    await signUpWithPassword(admin.page, 'console-admin@mobayilo.test');
+    await admin.page.goto('/admin');
+    await admin.page.getByLabel('Search by name, email or account id').fill(email);
+    await admin.page
+      .getByRole('form', { name: 'Search accounts' })
+      .getByRole('button', { name: 'Search' })
+      .click();
+    const row = admin.page.getByRole('listitem').filter({ hasText: email }).first();
+    await row.getByRole('button', { name: 'Manage' }).click();
+    await row.getByLabel('Adjustment in dollars (negative to debit)').fill('5');
+    await row.getByLabel('Reason (kept with the transaction)').fill('Sorry for the dropped call');
+    await row.getByRole('button', { name: 'Record adjustment' }).click();
+    await row.getByRole('group', { name: 'Credit $5.00 to this wallet?' }).waitFor();
+    await row.getByRole('button', { name: 'Confirm adjustment' }).click();
+    await row.getByText('The balance is now $5.00.').waitFor();
+
+    const audit = admin.page.getByRole('list', { name: 'Admin actions' });
+    const credit = audit.getByRole('listitem').filter({ hasText: 'wallet.adjust' }).first();
+    await credit.getByText('Sorry for the dropped call').waitFor();
+    expect(await credit.textContent()).toContain('+$5.00');
+    expect(await credit.textContent()).toContain('console-admin@mobayilo.test');
+
+    await user.page.getByRole('link', { name: 'Credits' }).click();
+    await user.page
+      .getByRole('list', { name: 'Transactions' })
+      .getByText('Sorry for the dropped call')
+      .waitFor();
+    expect(await user.page.getByTestId('balance').textContent()).toBe('$5.00');
+
+    await row.getByLabel('Reason for the suspension').fill('Chargebacks from a stolen card');
+    await row.getByRole('button', { name: 'Suspend account' }).click();
+    await row.getByRole('button', { name: 'Confirm suspension' }).click();
+    await row.getByText('The account is suspended.').waitFor();
+    await audit
+      .getByRole('listitem')
+      .filter({ hasText: 'account.suspend' })
+      .getByText('active → suspended')
+      .waitFor();
+    await screenshot(admin.page, 'admin-console-after-suspension');
+    expect(admin.errors).toEqual([]);
+    await admin.context.close();
+
+    await user.page.goto('/dial');
+    await dial(user.page, '2025550100');
+    await user.page.getByTestId('quote').getByText(SUSPENDED).waitFor();
+    await screenshot(user.page, 'dial-suspended');
+    await user.context.close();
+  }, 120_000);
+});
