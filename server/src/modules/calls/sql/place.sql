@@ -41,36 +41,42 @@ SET plan_cache_mode = force_generic_plan AS $$
 #variable_conflict use_column
 DECLARE
   c record;
-  first_answer jsonb;
-  -- Each account's available credit, less the holds of the calls placed so far in this batch.
+  account_ids uuid[];
+  -- Each account's available credit as locked.
   available jsonb;
-  -- What the calls placed so far in this batch add: calls in progress by 'account:<id>' and 'seat:<id>',
-  -- money committed by 'account:<id>/<day>' and 'seat:<id>/<day>'.
-  added_active jsonb := '{}';
-  added_spent jsonb := '{}';
-  -- Each CallSid's answer so far in this batch.
-  answers jsonb := '{}';
-  -- The calls to insert and the holds to place for them.
-  created jsonb := '[]';
-  holds_wanted jsonb := '[]';
-  hold_ids jsonb;
-  account_key text;
+  -- The answers so far, by item: for a CallSid asked twice within the batch.
+  sids text[] := '{}';
+  outcomes text[] := '{}';
+  answer_to text[] := '{}';
+  answer_caller text[] := '{}';
+  answer_limit integer[] := '{}';
+  earlier integer;
+  -- What the calls placed so far in this batch add for the current account (items come by account): calls
+  -- in progress by 'account' and 'seat:<id>', money committed by '<day>' and 'seat:<id>/<day>', holds.
+  current_account uuid;
+  added_active jsonb;
+  added_spent jsonb;
+  added_held bigint;
   seat_key text;
-  account_day text;
   seat_day text;
   account_active integer;
   seat_active integer;
   account_spent bigint;
   seat_spent bigint;
   wallet bigint;
+  created_items integer[] := '{}';
+  holds_wanted jsonb;
+  hold_ids jsonb;
+  holds_placed integer;
 BEGIN
   -- Calls of one account are placed one batch at a time: the accounts' advisory locks in account order, then
   -- their wallets' row locks (the ledger's order). Each statement of a PL/pgSQL function sees the latest
   -- committed data, so what is read below follows every call committed before the locks.
-  PERFORM pg_advisory_xact_lock(1667329132, hashtext(a.account_id::text))
-     FROM (SELECT DISTINCT p.account_id FROM calls_placement_items(batch) p ORDER BY 1) AS a;
+  SELECT array_agg(DISTINCT (x ->> 'account_id')::uuid ORDER BY (x ->> 'account_id')::uuid) INTO account_ids
+    FROM jsonb_array_elements(batch) AS x;
+  PERFORM pg_advisory_xact_lock(1667329132, hashtext(a::text)) FROM unnest(account_ids) AS a;
   SELECT coalesce(jsonb_object_agg(w.owner, w.available_cents), '{}') INTO available
-    FROM ledger_lock_wallets(ARRAY(SELECT DISTINCT p.account_id FROM calls_placement_items(batch) p)) AS w;
+    FROM ledger_lock_wallets(account_ids) AS w;
 
   FOR c IN
     SELECT p.*, known.to_e164 AS known_to, known.caller_id AS known_caller_id,
@@ -94,83 +100,86 @@ BEGIN
       ) AS spending ON true
      ORDER BY p.item
   LOOP
-    item := c.item;
+    earlier := array_position(sids, c.call_sid);
+    sids := sids || c.call_sid;
     IF c.known_to IS NOT NULL THEN
       -- Placed before this batch.
       outcome := 'exists';
       to_e164 := c.known_to;
       caller_id := c.known_caller_id;
       time_limit_seconds := c.known_time_limit;
-      RETURN NEXT;
-      CONTINUE;
-    END IF;
-    first_answer := answers -> c.call_sid;
-    IF first_answer IS NOT NULL THEN
+    ELSIF earlier IS NOT NULL THEN
       -- Asked twice within this batch: answered as the first time.
-      outcome := CASE WHEN first_answer ->> 'outcome' = 'created' THEN 'exists' ELSE first_answer ->> 'outcome' END;
-      to_e164 := first_answer ->> 'to_e164';
-      caller_id := first_answer ->> 'caller_id';
-      time_limit_seconds := (first_answer ->> 'time_limit_seconds')::integer;
-      RETURN NEXT;
-      CONTINUE;
-    END IF;
-
-    account_key := 'account:' || c.account_id;
-    seat_key := 'seat:' || c.membership_id;
-    account_day := account_key || '/' || c.day;
-    seat_day := seat_key || '/' || c.day;
-    account_active := c.base_account_active + coalesce((added_active ->> account_key)::integer, 0);
-    seat_active := c.base_seat_active + coalesce((added_active ->> seat_key)::integer, 0);
-    account_spent := c.base_account_spent + coalesce((added_spent ->> account_day)::bigint, 0);
-    seat_spent := c.base_seat_spent + coalesce((added_spent ->> seat_day)::bigint, 0);
-    wallet := coalesce((available ->> c.account_id::text)::bigint, 0);
-
-    outcome := CASE
-      -- simultaneous_calls
-      WHEN account_active >= max_account THEN 'account_call_limit_reached'
-      WHEN seat_active >= max_seat THEN 'seat_call_limit_reached'
-      -- daily_caps
-      WHEN account_spent + c.hold_cents > cap_account THEN 'account_daily_cap_reached'
-      WHEN seat_spent + c.hold_cents > cap_seat THEN 'seat_daily_cap_reached'
-      -- wallet_never_negative
-      WHEN c.hold_cents > wallet THEN 'insufficient_funds'
-      ELSE 'created' END;
-
-    IF outcome = 'created' THEN
-      to_e164 := c.to_e164;
-      caller_id := c.caller_id;
-      time_limit_seconds := c.time_limit_seconds;
-      added_active := added_active || jsonb_build_object(account_key, account_active - c.base_account_active + 1,
-        seat_key, seat_active - c.base_seat_active + 1);
-      added_spent := added_spent || jsonb_build_object(
-        account_day, account_spent - c.base_account_spent + c.hold_cents,
-        seat_day, seat_spent - c.base_seat_spent + c.hold_cents);
-      available := available || jsonb_build_object(c.account_id, wallet - c.hold_cents);
-      created := created || jsonb_build_array(batch -> (c.item - 1));
-      IF c.hold_cents > 0 THEN
-        holds_wanted := holds_wanted || jsonb_build_array(jsonb_build_object(
-          'owner', c.account_id, 'amount_cents', c.hold_cents, 'idempotency_key', c.hold_key,
-          'expires_at', c.hold_expires_at, 'reference', c.call_sid, 'memo', NULL, 'actor', c.hold_actor,
-          'created_at', c.started_at));
-      END IF;
+      outcome := CASE WHEN outcomes[earlier] = 'created' THEN 'exists' ELSE outcomes[earlier] END;
+      to_e164 := answer_to[earlier];
+      caller_id := answer_caller[earlier];
+      time_limit_seconds := answer_limit[earlier];
     ELSE
-      to_e164 := NULL;
-      caller_id := NULL;
-      time_limit_seconds := NULL;
+      IF current_account IS DISTINCT FROM c.account_id THEN
+        current_account := c.account_id;
+        added_active := '{}';
+        added_spent := '{}';
+        added_held := 0;
+      END IF;
+      seat_key := 'seat:' || c.membership_id;
+      seat_day := seat_key || '/' || c.day;
+      account_active := c.base_account_active + coalesce((added_active ->> 'account')::integer, 0);
+      seat_active := c.base_seat_active + coalesce((added_active ->> seat_key)::integer, 0);
+      account_spent := c.base_account_spent + coalesce((added_spent ->> c.day::text)::bigint, 0);
+      seat_spent := c.base_seat_spent + coalesce((added_spent ->> seat_day)::bigint, 0);
+      wallet := coalesce((available ->> c.account_id::text)::bigint, 0) - added_held;
+
+      outcome := CASE
+        -- simultaneous_calls
+        WHEN account_active >= max_account THEN 'account_call_limit_reached'
+        WHEN seat_active >= max_seat THEN 'seat_call_limit_reached'
+        -- daily_caps
+        WHEN account_spent + c.hold_cents > cap_account THEN 'account_daily_cap_reached'
+        WHEN seat_spent + c.hold_cents > cap_seat THEN 'seat_daily_cap_reached'
+        -- wallet_never_negative
+        WHEN c.hold_cents > wallet THEN 'insufficient_funds'
+        ELSE 'created' END;
+
+      IF outcome = 'created' THEN
+        to_e164 := c.to_e164;
+        caller_id := c.caller_id;
+        time_limit_seconds := c.time_limit_seconds;
+        created_items := created_items || c.item;
+        added_active := added_active || jsonb_build_object('account', account_active - c.base_account_active + 1,
+          seat_key, seat_active - c.base_seat_active + 1);
+        added_spent := added_spent || jsonb_build_object(
+          c.day::text, account_spent - c.base_account_spent + c.hold_cents,
+          seat_day, seat_spent - c.base_seat_spent + c.hold_cents);
+        added_held := added_held + c.hold_cents;
+      ELSE
+        to_e164 := NULL;
+        caller_id := NULL;
+        time_limit_seconds := NULL;
+      END IF;
     END IF;
-    answers := answers || jsonb_build_object(c.call_sid, jsonb_build_object('outcome', outcome,
-      'to_e164', to_e164, 'caller_id', caller_id, 'time_limit_seconds', time_limit_seconds));
+    item := c.item;
+    outcomes := outcomes || outcome;
+    answer_to := answer_to || to_e164;
+    answer_caller := answer_caller || caller_id;
+    answer_limit := answer_limit || time_limit_seconds;
     RETURN NEXT;
   END LOOP;
 
-  IF jsonb_array_length(holds_wanted) > 0 THEN
+  SELECT jsonb_agg(jsonb_build_object(
+           'owner', p.account_id, 'amount_cents', p.hold_cents, 'idempotency_key', p.hold_key,
+           'expires_at', p.hold_expires_at, 'reference', p.call_sid, 'memo', NULL, 'actor', p.hold_actor,
+           'created_at', p.started_at) ORDER BY p.item), count(*)
+    INTO holds_wanted, holds_placed
+    FROM calls_placement_items(batch) p
+   WHERE p.item = ANY (created_items) AND p.hold_cents > 0;
+  IF holds_placed > 0 THEN
     SELECT coalesce(jsonb_object_agg((h.placed).idempotency_key, (h.placed).id), '{}') INTO hold_ids
       FROM ledger_place_holds(holds_wanted) AS h;
     -- Only a hold key taken without its call could refuse them: the batch fails (nothing of it is written),
     -- and the caller places its calls one by one.
-    IF (SELECT count(*) FROM jsonb_object_keys(hold_ids)) <> jsonb_array_length(holds_wanted) THEN
+    IF (SELECT count(*) FROM jsonb_object_keys(hold_ids)) <> holds_placed THEN
       RAISE EXCEPTION 'calls_place: % of % holds placed',
-        (SELECT count(*) FROM jsonb_object_keys(hold_ids)), jsonb_array_length(holds_wanted);
+        (SELECT count(*) FROM jsonb_object_keys(hold_ids)), holds_placed;
     END IF;
   END IF;
 
@@ -178,7 +187,8 @@ BEGIN
     rate_micros, hold_id, hold_cents, time_limit_seconds, started_at)
   SELECT p.account_id, p.user_id, p.membership_id, p.call_sid, p.to_e164, p.country, p.destination, p.caller_id,
          p.rate_micros, (hold_ids ->> p.hold_key)::uuid, p.hold_cents, p.time_limit_seconds, p.started_at
-    FROM calls_placement_items(created) p
+    FROM calls_placement_items(batch) p
+   WHERE p.item = ANY (created_items)
    ORDER BY p.item;
 END;
 $$;

@@ -18,10 +18,15 @@ $$;
 -- Takes the row locks of these owners' wallets in owner order (the ledger's lock order) and answers each
 -- wallet's available credit (balance less holds) as of now. A caller that places holds later in the same
 -- transaction may rely on that figure: nothing else can change the wallets until it commits.
+-- PL/pgSQL, so that its plan is made once per connection.
 CREATE OR REPLACE FUNCTION ledger_lock_wallets(owners uuid[])
-RETURNS TABLE (owner uuid, available_cents bigint) LANGUAGE sql AS $$
+RETURNS TABLE (owner uuid, available_cents bigint) LANGUAGE plpgsql
+SET plan_cache_mode = force_generic_plan AS $$
+BEGIN
+  RETURN QUERY
   SELECT a.account_id, a.balance_cents - a.held_cents
-    FROM ledger_accounts a WHERE a.account_id = ANY (owners) ORDER BY a.account_id FOR UPDATE
+    FROM ledger_accounts a WHERE a.account_id = ANY (owners) ORDER BY a.account_id FOR UPDATE;
+END;
 $$;
 
 -- A wallet's available credit as last committed, without a lock; no row without a wallet.
@@ -42,21 +47,33 @@ RETURNS TABLE (item integer, placed holds) LANGUAGE plpgsql
 -- Every statement here looks rows up by key: a plan made once per connection, not for each batch.
 SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
-  n integer := jsonb_array_length(wanted);
   owners uuid[];
+  amounts bigint[];
+  keys text[];
+  expiries timestamptz[];
+  refs text[];
+  memos text[];
+  actors text[];
+  ats timestamptz[];
+  wanted_count integer;
 BEGIN
-  SELECT array_agg(DISTINCT w.owner) INTO owners FROM ledger_hold_requests(wanted) w;
-  IF n = 0
-     OR (SELECT count(DISTINCT w.idempotency_key) FROM ledger_hold_requests(wanted) w) <> n
-     OR EXISTS (SELECT FROM ledger_hold_requests(wanted) w
-                  CROSS JOIN LATERAL (SELECT FROM holds h WHERE h.idempotency_key = w.idempotency_key LIMIT 1) h)
-  THEN
+  -- The records, read once.
+  SELECT array_agg(w.owner ORDER BY w.item), array_agg(w.amount_cents ORDER BY w.item),
+         array_agg(w.idempotency_key ORDER BY w.item), array_agg(w.expires_at ORDER BY w.item),
+         array_agg(w.reference ORDER BY w.item), array_agg(w.memo ORDER BY w.item),
+         array_agg(w.actor ORDER BY w.item), array_agg(w.created_at ORDER BY w.item), count(*)
+    INTO owners, amounts, keys, expiries, refs, memos, actors, ats, wanted_count
+    FROM ledger_hold_requests(wanted) w;
+  IF wanted_count = 0
+     OR (SELECT count(DISTINCT k) FROM unnest(keys) AS k) <> wanted_count
+     OR EXISTS (SELECT FROM unnest(keys) AS k(key)
+                  CROSS JOIN LATERAL (SELECT FROM holds h WHERE h.idempotency_key = k.key LIMIT 1) AS h) THEN
     RETURN;
   END IF;
-  PERFORM FROM ledger_lock_wallets(owners);
+  PERFORM FROM ledger_accounts a WHERE a.account_id = ANY (owners) ORDER BY a.account_id FOR UPDATE;
   IF EXISTS (
-    SELECT FROM (SELECT w.owner, sum(w.amount_cents) AS total FROM ledger_hold_requests(wanted) w
-                  GROUP BY w.owner) AS wallet_total
+    SELECT FROM (SELECT x.owner, sum(x.amount) AS total FROM unnest(owners, amounts) AS x(owner, amount)
+                  GROUP BY x.owner) AS wallet_total
       LEFT JOIN LATERAL (SELECT a.id, a.balance_cents - a.held_cents AS available
                            FROM ledger_accounts a WHERE a.account_id = wallet_total.owner LIMIT 1) AS a ON true
      WHERE a.id IS NULL OR a.available < wallet_total.total
@@ -64,21 +81,24 @@ BEGIN
     RETURN;
   END IF;
   UPDATE ledger_accounts a
-     SET held_cents = a.held_cents + (SELECT sum(w.amount_cents) FROM ledger_hold_requests(wanted) w
-                                       WHERE w.owner = a.account_id)
+     SET held_cents = a.held_cents + (SELECT sum(x.amount) FROM unnest(owners, amounts) AS x(owner, amount)
+                                       WHERE x.owner = a.account_id)
    WHERE a.account_id = ANY (owners);
   RETURN QUERY
-  WITH inserted AS (
+  WITH wanted_hold AS (
+    SELECT x.* FROM unnest(owners, amounts, keys, expiries, refs, memos, actors, ats)
+      WITH ORDINALITY AS x(owner, amount, key, expires_at, ref, memo, actor, at, item)
+  ), inserted AS (
     INSERT INTO holds AS h (ledger_account_id, amount_cents, idempotency_key, expires_at, reference, memo,
       actor, created_at)
-    SELECT a.id, w.amount_cents, w.idempotency_key, w.expires_at, w.reference, w.memo, w.actor, w.created_at
-      FROM ledger_hold_requests(wanted) w
+    SELECT a.id, w.amount, w.key, w.expires_at, w.ref, w.memo, w.actor, w.at
+      FROM wanted_hold w
       CROSS JOIN LATERAL (SELECT a.id FROM ledger_accounts a WHERE a.account_id = w.owner LIMIT 1) AS a
      ORDER BY w.item
     RETURNING h.*
   )
-  SELECT w.item, ROW(inserted.*)::holds
-    FROM inserted JOIN ledger_hold_requests(wanted) w ON w.idempotency_key = inserted.idempotency_key
+  SELECT w.item::integer, ROW(inserted.*)::holds
+    FROM inserted JOIN wanted_hold w ON w.key = inserted.idempotency_key
    ORDER BY w.item;
 END;
 $$;
