@@ -58,7 +58,13 @@ export function DialPage() {
     if (raw.startsWith('+') && typed.country && typed.country !== country) setCountry(typed.country);
   }, [raw, typed.country, country, setCountry]);
 
-  if (session.phase !== 'idle') return <InCallScreen session={session} />;
+  if (session.phase !== 'idle') {
+    return (
+      <div className="mx-auto flex w-full max-w-sm flex-1 flex-col">
+        <InCallScreen session={session} />
+      </div>
+    );
+  }
 
   const current = quote.data && quote.data.e164 === typed.e164 ? quote.data : undefined;
   const canCall = online && current?.allowed === true && current.rateMicros !== null;
@@ -73,7 +79,7 @@ export function DialPage() {
   }
 
   return (
-    <>
+    <div className="mx-auto w-full max-w-sm">
       <PageTitle>Dial</PageTitle>
       {!online && (
         <div className="mb-4">
@@ -117,6 +123,6 @@ export function DialPage() {
         </div>
       </div>
       <RecentNumbers onPick={(e164) => setRaw(e164)} />
-    </>
+    </div>
   );
 }

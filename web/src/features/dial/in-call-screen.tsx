@@ -36,7 +36,7 @@ export function InCallScreen({ session }: { session: PhoneSession }) {
   const cost = session.rateMicros === null ? 0 : runningCostCents(elapsed, session.rateMicros);
 
   return (
-    <section aria-label="Call" className="flex min-h-full flex-col items-center gap-6 pt-6 text-center">
+    <section aria-label="Call" className="flex flex-1 flex-col items-center gap-6 pt-6 text-center">
       <div className="flex flex-col items-center gap-1">
         <p className="text-3xl font-light tracking-wide">
           {session.to ? formatInternational(session.to) : ''}
@@ -89,7 +89,8 @@ export function InCallScreen({ session }: { session: PhoneSession }) {
               <Keypad tones label="Keypad tones" onKey={(key) => phoneSession.sendDigits(key)} />
             </div>
           )}
-          <div className="mt-auto flex items-center justify-center gap-8 pb-2">
+          {/* Pinned to the bottom of the page's scroll area: the tones keypad never pushes Hang up out of sight. */}
+          <div className="sticky bottom-0 mt-auto flex w-full items-center justify-center gap-8 bg-ink-950/80 py-3 backdrop-blur">
             <CircleButton
               label={session.muted ? 'Unmute' : 'Mute'}
               pressed={session.muted}
