@@ -6,3 +6,4 @@ export * from './payments';
 export * from './rates';
 export * from './status';
 export * from './wallet';
+export * from './messages';
