@@ -49,7 +49,8 @@ export function isPersonWording(text: string): boolean {
   return !validatorWording.test(words) && !identifier.test(words);
 }
 
-function labelOf(path: readonly PropertyKey[]): string {
+/** A field in words ("the daily cap"), from its path. */
+export function fieldLabel(path: readonly PropertyKey[]): string {
   for (let index = path.length - 1; index >= 0; index -= 1) {
     const key = path[index];
     if (typeof key === 'string' && fieldLabels[key]) return fieldLabels[key];
@@ -63,5 +64,5 @@ function labelOf(path: readonly PropertyKey[]): string {
  */
 export function personMessage(path: readonly PropertyKey[], message: string | undefined): string {
   if (message && isPersonWording(message)) return message;
-  return `Check ${labelOf(path)} and try again.`;
+  return `Check ${fieldLabel(path)} and try again.`;
 }

@@ -55,7 +55,10 @@ export const listQuerySchema = z.object({
 const isoDate = z.iso.date({ error: 'Enter a date such as 2026-11-01.' });
 export const statementQuerySchema = z
   .object({ from: isoDate, to: isoDate })
-  .refine((range) => range.from <= range.to, { path: ['to'], error: 'Choose an end date on or after the start date.' });
+  .refine((range) => range.from <= range.to, {
+    path: ['to'],
+    error: 'Choose an end date on or after the start date.',
+  });
 
 export const seatUsageSchema = z.object({
   membershipId: z.string(),

@@ -1,4 +1,4 @@
-import { personMessage, TRANSFER_KINDS } from '@mobayilo/contract';
+import { fieldLabel, TRANSFER_KINDS } from '@mobayilo/contract';
 import { AppError } from '../../platform/errors/app-error';
 
 export const LEDGER_ACCOUNT_KINDS = ['wallet', 'system'] as const;
@@ -102,7 +102,8 @@ export function requireSignedAmount(value: unknown, field = 'amountCents'): numb
 }
 
 function invalidField(field: string, message: string): AppError {
-  const words = personMessage([field], undefined);
+  const label = fieldLabel([field]);
+  const words = `${label.charAt(0).toUpperCase()}${label.slice(1)} ${message}.`;
   return new AppError('validation_failed', words, { fields: [{ path: field, message: words }] });
 }
 
@@ -161,9 +162,13 @@ export function requireLedgerRef(value: unknown, field: string): LedgerRef {
     if ('system' in value && SYSTEM_ACCOUNT_CODES.includes(value.system as SystemAccountCode))
       return { system: value.system as SystemAccountCode };
   }
-  throw new AppError('unknown_ledger_account', 'That wallet doesn’t exist. Check the account and try again.', {
-    field,
-  });
+  throw new AppError(
+    'unknown_ledger_account',
+    'That wallet doesn’t exist. Check the account and try again.',
+    {
+      field,
+    },
+  );
 }
 
 export function requireKind(value: unknown): TransferKind {

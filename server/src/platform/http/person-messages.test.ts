@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 
 /** Every request schema of the contract: each form and query a person can send. */
-const requestSchemas = Object.entries(contract).filter(
+const requestSchemas = (Object.entries(contract) as [string, unknown][]).filter(
   (entry): entry is [string, z.ZodType] =>
     /(Body|Query|Params)Schema$/.test(entry[0]) && typeof (entry[1] as z.ZodType).safeParse === 'function',
 );
@@ -64,8 +64,9 @@ describe('words a person reads', () => {
       const keys = keysOf(schema);
       const messages = new Set<string>(messagesFor(schema, {}));
       for (const key of keys) {
-        for (const value of wrongValues)
-          messagesFor(schema, { [key]: value }).forEach((m) => messages.add(m));
+        for (const value of wrongValues) {
+          for (const message of messagesFor(schema, { [key]: value })) messages.add(message);
+        }
       }
       expect(messages.size).toBeGreaterThan(0);
       for (const message of messages) {
