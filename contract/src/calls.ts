@@ -129,3 +129,10 @@ export const sandboxStartCallBodySchema = z.object({ to: z.string().trim().min(1
 export const sandboxDigitsBodySchema = z.object({
   digits: z.string().regex(/^[0-9*#w]{1,32}$/, { error: 'Send keypad tones only: 0 to 9, * and #.' }),
 });
+
+/** POST /api/calls/:id/hangup: one of the caller's own calls. */
+export const callIdParamsSchema = z.object({
+  id: z.string({ error: 'There is no such call.' }).min(1, { error: 'There is no such call.' }).max(64, {
+    error: 'There is no such call.',
+  }),
+});
