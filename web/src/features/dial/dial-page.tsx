@@ -8,6 +8,7 @@ import { Alert } from '../../shared/ui/alert';
 import { PhoneIcon } from '../../shared/ui/icons';
 import { PageTitle } from '../shell/page-title';
 import { useCallQuote } from './api';
+import { useCallInProgress } from './call-in-progress';
 import { cleanDialInput, defaultCountry, dialCountries, readTyped } from './dial-format';
 import { InCallScreen } from './in-call-screen';
 import { Keypad } from './keypad';
@@ -16,6 +17,7 @@ import { phoneSession } from './phone/phone-session';
 import { usePhoneSession } from './phone/use-phone-session';
 import { QuoteLine } from './quote-line';
 import { RecentNumbers } from './recent-numbers';
+import { ResumedCallScreen } from './resumed-call-screen';
 import { useOnline } from './use-online';
 
 /** The quote follows the number once typing pauses, not at every digit. */
@@ -45,6 +47,7 @@ export function DialPage() {
   const typed = readTyped(raw, country);
   const e164 = useSettled(typed.e164, 300);
   const quote = useCallQuote(e164);
+  const resumed = useCallInProgress();
 
   useEffect(() => {
     phoneSession.onCallEnded(() => {
@@ -62,6 +65,14 @@ export function DialPage() {
     return (
       <div className="mx-auto flex w-full max-w-sm flex-1 flex-col">
         <InCallScreen session={session} />
+      </div>
+    );
+  }
+
+  if (resumed) {
+    return (
+      <div className="mx-auto flex w-full max-w-sm flex-1 flex-col">
+        <ResumedCallScreen call={resumed} />
       </div>
     );
   }

@@ -3,6 +3,7 @@ import { Alert } from '../../shared/ui/alert';
 import { Logo } from '../../shared/ui/logo';
 import { SandboxBadge } from '../../shared/ui/sandbox-badge';
 import { PaymentNotices } from '../credits/payment-notices';
+import { CallBanner } from './call-banner';
 import { MainNav } from './main-nav';
 
 /**
@@ -28,6 +29,7 @@ export function AppShell() {
               <Alert tone="info">{notice}</Alert>
             </div>
           )}
+          <CallBanner />
           <PaymentNotices />
           <Outlet />
         </div>
