@@ -130,6 +130,6 @@ describe('every main page on a phone, a laptop and a large screen', () => {
 
       expect(errors).toEqual([]);
       await context.close();
-    });
+    }, 150_000);
   }
 });

@@ -3,9 +3,11 @@ import type { CountryCode } from 'libphonenumber-js';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useStatus } from '../../shared/api/status';
+import { formatCents } from '../../shared/lib/money';
 import { useSessionState } from '../../shared/lib/use-session-state';
 import { Alert } from '../../shared/ui/alert';
 import { PhoneIcon } from '../../shared/ui/icons';
+import { useWallet } from '../credits/api';
 import { PageTitle } from '../shell/page-title';
 import { useCallQuote } from './api';
 import { useCallInProgress } from './call-in-progress';
@@ -48,6 +50,7 @@ export function DialPage() {
   const e164 = useSettled(typed.e164, 300);
   const quote = useCallQuote(e164);
   const resumed = useCallInProgress();
+  const wallet = useWallet();
 
   useEffect(() => {
     phoneSession.onCallEnded(() => {
@@ -91,7 +94,14 @@ export function DialPage() {
 
   return (
     <div className="mx-auto w-full max-w-sm">
-      <PageTitle>Dial</PageTitle>
+      <div className="flex items-baseline justify-between gap-3">
+        <PageTitle>Dial</PageTitle>
+        {wallet.data && (
+          <p className="text-sm text-slate-300" data-testid="dial-balance">
+            Balance <strong className="text-slate-50">{formatCents(wallet.data.balanceCents)}</strong>
+          </p>
+        )}
+      </div>
       {!online && (
         <div className="mb-4">
           <Alert tone="warning">You’re offline. Calls need a connection; the keypad waits for it.</Alert>
@@ -110,12 +120,16 @@ export function DialPage() {
           raw={raw}
           display={typed.display}
           onRaw={setRaw}
+          onEnter={() => {
+            if (canCall) call();
+          }}
         />
         <QuoteLine
           quote={current}
           loading={typed.e164 !== null && (quote.isFetching || e164 !== typed.e164)}
           error={typed.e164 !== null && e164 === typed.e164 ? quote.error : null}
           complete={typed.possible}
+          availableCents={wallet.data?.availableCents}
         />
         <Keypad
           label="Keypad"

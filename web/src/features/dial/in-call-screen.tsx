@@ -1,9 +1,13 @@
+import type { CallsResponse } from '@mobayilo/contract';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { apiRequest } from '../../shared/api/client';
 import { formatCents } from '../../shared/lib/money';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { PhoneIcon } from '../../shared/ui/icons';
 import { TextLink } from '../../shared/ui/text-link';
+import { costWords, endReason } from '../history/end-reason';
 import { formatDuration, formatInternational, runningCostCents } from './dial-format';
 import { Keypad } from './keypad';
 import { type PhoneSession, phoneSession } from './phone/phone-session';
@@ -74,6 +78,7 @@ export function InCallScreen({ session }: { session: PhoneSession }) {
         </Alert>
       )}
 
+      {ended && !session.error && session.to && <EndedCall to={session.to} hungUp={session.hungUp} />}
       {ended ? (
         <Button onClick={() => phoneSession.dismiss()} className="w-full max-w-60">
           Back to the keypad
@@ -160,5 +165,26 @@ function MicIcon({ muted }: { muted: boolean }) {
       <path d="M5 11a7 7 0 0 0 14 0M12 18v3" strokeLinecap="round" />
       {muted && <path d="M4 4l16 16" strokeLinecap="round" />}
     </svg>
+  );
+}
+
+/** Why the call ended and what it cost, as the server settled it. */
+function EndedCall({ to, hungUp }: { to: string; hungUp: boolean }) {
+  const last = useQuery({
+    queryKey: ['calls', 'ended', to],
+    queryFn: ({ signal }) => apiRequest<CallsResponse>('/api/calls?limit=1', { signal }),
+    refetchInterval: (query) => {
+      const item = query.state.data?.items[0];
+      return item && item.to === to && item.costCents !== null ? false : 1000;
+    },
+  });
+  const call = last.data?.items[0];
+  if (!call || call.to !== to || call.costCents === null) {
+    return <p className="text-sm text-slate-400">Working out the cost…</p>;
+  }
+  return (
+    <p className="text-base" data-testid="end-reason">
+      {endReason(call.status, hungUp)} · {costWords(call.costCents, formatCents)}
+    </p>
   );
 }

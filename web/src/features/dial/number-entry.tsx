@@ -23,6 +23,8 @@ export function NumberEntry(props: {
   raw: string;
   display: string;
   onRaw: (raw: string) => void;
+  /** Enter in the number: place the call (when the number can be called). */
+  onEnter: () => void;
 }) {
   const id = useId();
   const clearTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -80,6 +82,12 @@ export function NumberEntry(props: {
           value={props.display}
           onChange={(event) => props.onRaw(cleanDialInput(event.target.value))}
           onPaste={onPaste}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              props.onEnter();
+            }
+          }}
           className={`min-w-0 flex-1 bg-transparent text-center ${numberSize(props.display)} font-light tracking-wide text-slate-50 placeholder:text-lg placeholder:text-slate-500 focus:outline-none`}
         />
         <button
