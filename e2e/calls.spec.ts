@@ -55,7 +55,12 @@ describe('calling from the browser through the sandbox', () => {
     await page.getByLabel('Phone number').pressSequentially('0');
     expect(await page.getByLabel('Phone number').inputValue()).toBe('(202) 555-0100');
     const quote = page.getByTestId('quote');
-    await quote.getByText('$0.02/min · 120 min available').waitFor();
+    await quote.getByText('$0.02/min').waitFor();
+    // What the credit buys, and the limit on one call, said apart.
+    expect(await page.getByTestId('quote-minutes').textContent()).toBe(
+      '≈ 250 min of credit · this call up to 120 min',
+    );
+    expect(await page.getByTestId('dial-balance').textContent()).toBe('Balance $5.00');
     expect(await quote.textContent()).toContain('United States — Landline & mobile');
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(axe.violations.map((violation) => violation.id)).toEqual([]);
@@ -94,8 +99,9 @@ describe('calling from the browser through the sandbox', () => {
     // A busy number costs nothing.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dial' }).click();
     await page.getByLabel('Phone number').fill('+12025550101');
-    await page.getByTestId('quote').getByText('120 min available').waitFor();
-    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.getByTestId('quote').getByText('this call up to 120 min', { exact: false }).waitFor();
+    // Enter in the number places the call.
+    await page.getByLabel('Phone number').press('Enter');
     await page.getByTestId('call-status').getByText('Call ended').waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Back to the keypad' }).click();
     await page.getByRole('list', { name: 'Recent numbers' }).getByText('+1 202 555 0101').waitFor();

@@ -118,18 +118,21 @@ describe('signing in', () => {
     await context.close();
   });
 
-  it('centres the phone-shaped app on a desktop screen', async () => {
+  it('gives a desktop screen a side bar and the dialer a centred column', async () => {
     const { page, context } = await openPage(browser(), { viewport: { width: 1440, height: 900 } });
     await page.goto('/signup');
     await page.getByLabel('Email').fill(uniqueEmail('example.net', 'desk'));
     await page.getByLabel('Password').fill('correct horse battery staple');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL('**/dial');
-    const box = await page.locator('main#main').boundingBox();
-    expect(box).not.toBeNull();
-    if (box) {
-      expect(box.width).toBeLessThanOrEqual(448);
-      expect(Math.abs(box.x + box.width / 2 - 720)).toBeLessThan(4);
+    const nav = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+    const keypad = await page.getByRole('group', { name: 'Keypad' }).boundingBox();
+    expect(nav && keypad).toBeTruthy();
+    if (nav && keypad) {
+      expect(nav.x).toBe(0);
+      expect(nav.height).toBe(900);
+      const centre = nav.width + (1440 - nav.width) / 2;
+      expect(Math.abs(keypad.x + keypad.width / 2 - centre)).toBeLessThan(4);
     }
     await screenshot(page, 'dial-desktop');
     await context.close();

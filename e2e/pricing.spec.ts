@@ -58,4 +58,42 @@ describe('the pricing calculator', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('finds countries by the names people type, and prices a pasted number on /pricing', async () => {
+    const { page, errors, context } = await openPage(browser());
+    await page.goto('/pricing');
+    const search = page.getByRole('combobox', { name: 'Where do you want to call?' });
+    const listbox = page.getByRole('listbox', { name: 'Countries' });
+    await search.fill('UK');
+    await listbox.waitFor();
+    expect((await listbox.getByRole('option').allTextContents())[0]).toContain('United Kingdom');
+    await search.fill('USA');
+    expect(await listbox.getByRole('option').allTextContents()).toEqual([
+      expect.stringContaining('United States'),
+    ]);
+    await search.fill('uae');
+    expect(await listbox.getByRole('option').allTextContents()).toEqual([
+      expect.stringContaining('United Arab Emirates'),
+    ]);
+
+    await search.fill('+1 202 555 0115');
+    await page.getByRole('heading', { name: /Calling United States \(\+1\)/ }).waitFor();
+    expect(await page.getByTestId('number-price').textContent()).toMatch(
+      /^\+12025550115 is .*: \$0\.02\d*\/min$/,
+    );
+
+    // A search that matches nothing no longer shows the previous answer.
+    await search.fill('Atlantis');
+    await page.getByText('No country matches “Atlantis”.').waitFor();
+    expect(await page.getByRole('heading', { name: /Calling/ }).count()).toBe(0);
+
+    // Every callable country is listed, those priced at the default rate too.
+    const list = page.getByTestId('country-list');
+    await list.getByRole('rowheader', { name: /Cuba/ }).waitFor();
+    await search.fill('cuba');
+    await listbox.getByRole('option', { name: /Cuba/ }).click();
+    await page.getByRole('heading', { name: /Calling Cuba \(\+53\)/ }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -75,11 +75,15 @@ export const callTokenResponseSchema = z.object({
 export type CallTokenResponse = z.infer<typeof callTokenResponseSchema>;
 
 export const callQuoteQuerySchema = z.object({
-  to: z.string().trim().min(1, { error: 'Type a number' }).max(40),
+  to: z
+    .string({ error: 'Type a number.' })
+    .trim()
+    .min(1, { error: 'Type a number.' })
+    .max(40, { error: 'That number is too long. Check it and try again.' }),
   /** ISO code to read a number typed without its country code. */
   country: z
     .string()
-    .regex(/^[A-Za-z]{2}$/, { error: 'expected a two-letter ISO country code such as GB' })
+    .regex(/^[A-Za-z]{2}$/, { error: 'Choose a country from the list.' })
     .transform((iso) => iso.toUpperCase())
     .optional(),
 });
@@ -124,5 +128,12 @@ export type SandboxCall = z.infer<typeof sandboxCallSchema>;
 
 export const sandboxStartCallBodySchema = z.object({ to: z.string().trim().min(1).max(40) });
 export const sandboxDigitsBodySchema = z.object({
-  digits: z.string().regex(/^[0-9*#w]{1,32}$/, { error: 'expected keypad digits (0-9, * and #)' }),
+  digits: z.string().regex(/^[0-9*#w]{1,32}$/, { error: 'Send keypad tones only: 0 to 9, * and #.' }),
+});
+
+/** POST /api/calls/:id/hangup: one of the caller's own calls. */
+export const callIdParamsSchema = z.object({
+  id: z.string({ error: 'There is no such call.' }).min(1, { error: 'There is no such call.' }).max(64, {
+    error: 'There is no such call.',
+  }),
 });

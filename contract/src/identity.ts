@@ -26,7 +26,12 @@ export const signUpBodySchema = z
     email: emailSchema,
     password: passwordSchema,
     accountType: accountKindSchema,
-    companyName: z.string().trim().min(2, { error: 'Enter the company name' }).max(120).optional(),
+    companyName: z
+      .string()
+      .trim()
+      .min(2, { error: 'Enter the company name' })
+      .max(120, { error: 'Keep the company name under 120 characters.' })
+      .optional(),
   })
   .refine((body) => body.accountType !== 'company' || Boolean(body.companyName), {
     path: ['companyName'],
@@ -34,7 +39,13 @@ export const signUpBodySchema = z
   });
 export type SignUpBody = z.infer<typeof signUpBodySchema>;
 
-export const signInBodySchema = z.object({ email: emailSchema, password: z.string().min(1).max(128) });
+export const signInBodySchema = z.object({
+  email: emailSchema,
+  password: z
+    .string({ error: 'Enter your password.' })
+    .min(1, { error: 'Enter your password.' })
+    .max(128, { error: 'Use at most 128 characters' }),
+});
 export type SignInBody = z.infer<typeof signInBodySchema>;
 
 export const emailEntryBodySchema = z.object({ email: emailSchema });
@@ -141,7 +152,13 @@ export const domainConflictSchema = z.object({
 export const domainConflictsResponseSchema = z.object({ items: z.array(domainConflictSchema) });
 export type DomainConflict = z.infer<typeof domainConflictSchema>;
 
-export const renameAccountBodySchema = z.object({ name: z.string().trim().min(2).max(120) });
+export const renameAccountBodySchema = z.object({
+  name: z
+    .string({ error: 'Enter a name.' })
+    .trim()
+    .min(2, { error: 'Enter a name of at least 2 characters.' })
+    .max(120, { error: 'Keep the name under 120 characters.' }),
+});
 
 export const adminAccountSchema = z.object({
   id: z.string(),

@@ -4,6 +4,7 @@ export * from './dev';
 export * from './errors';
 export * from './identity';
 export * from './marketing';
+export * from './messages';
 export * from './payments';
 export * from './rates';
 export * from './status';

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { autoTopupSettingsSchema } from './wallet';
 
-/** Whole dollars in cents: a positive multiple of 100. */
-const wholeDollars = (field: string) =>
+/** Whole dollars in cents: a positive multiple of 100. `label` names the amount in words ("the amount"). */
+const wholeDollars = (label: string) =>
   z
-    .number({ error: `${field}: expected a whole number of cents` })
-    .int({ error: 'expected a whole number of cents' })
-    .positive({ error: 'must be more than zero' })
-    .max(100_000_000, { error: 'must be at most $1,000,000' })
-    .refine((cents) => cents % 100 === 0, { error: 'must be whole dollars' });
+    .number({ error: `Enter ${label} in whole dollars, such as $10.` })
+    .int({ error: `Enter ${label} in whole dollars, such as $10.` })
+    .positive({ error: `Enter ${label} of at least $1.` })
+    .max(100_000_000, { error: `Enter ${label} of at most $1,000,000.` })
+    .refine((cents) => cents % 100 === 0, { error: `Enter ${label} in whole dollars, such as $10.` });
 
 export const createTopupBodySchema = z.object({
-  amountCents: wholeDollars('amountCents'),
+  amountCents: wholeDollars('an amount'),
   /** Save the card for automatic top-ups. */
   saveCard: z.boolean().optional(),
 });
@@ -56,13 +56,13 @@ export type PaymentMethodResponse = z.infer<typeof paymentMethodResponseSchema>;
 export const autoTopupBodySchema = z
   .object({
     enabled: z.boolean(),
-    thresholdCents: wholeDollars('thresholdCents'),
-    amountCents: wholeDollars('amountCents'),
-    dailyCapCents: wholeDollars('dailyCapCents'),
+    thresholdCents: wholeDollars('a threshold'),
+    amountCents: wholeDollars('an amount'),
+    dailyCapCents: wholeDollars('a daily cap'),
   })
   .refine((body) => body.dailyCapCents >= body.amountCents, {
     path: ['dailyCapCents'],
-    error: 'must be at least the top-up amount',
+    error: 'Set the daily cap to at least the top-up amount.',
   });
 export type AutoTopupBody = z.infer<typeof autoTopupBodySchema>;
 

@@ -42,7 +42,7 @@ export type CountryRatesResponse = z.infer<typeof countryRatesResponseSchema>;
 export const countryRatesParamsSchema = z.object({
   iso: z
     .string()
-    .regex(/^[A-Za-z]{2}$/, { error: 'expected a two-letter ISO country code such as GB' })
+    .regex(/^[A-Za-z]{2}$/, { error: 'Choose a country from the list.' })
     .transform((iso) => iso.toUpperCase()),
 });
 

@@ -52,10 +52,13 @@ export const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-const isoDate = z.iso.date({ error: 'expected a date such as 2026-11-01' });
+const isoDate = z.iso.date({ error: 'Enter a date such as 2026-11-01.' });
 export const statementQuerySchema = z
   .object({ from: isoDate, to: isoDate })
-  .refine((range) => range.from <= range.to, { path: ['to'], error: 'must be on or after the start date' });
+  .refine((range) => range.from <= range.to, {
+    path: ['to'],
+    error: 'Choose an end date on or after the start date.',
+  });
 
 export const seatUsageSchema = z.object({
   membershipId: z.string(),
@@ -73,11 +76,15 @@ export type WalletUsageResponse = z.infer<typeof walletUsageResponseSchema>;
 /** Whole cents, positive to credit the wallet, negative to debit it. */
 export const adjustmentBodySchema = z.object({
   amountCents: z
-    .number({ error: 'expected a whole number of cents' })
-    .int({ error: 'expected a whole number of cents' })
-    .refine((value) => value !== 0, { error: 'must not be zero' })
-    .refine((value) => Math.abs(value) <= 100_000_000, { error: 'must be at most $1,000,000' }),
-  reason: z.string().trim().min(3, { error: 'Say why, in a few words' }).max(500),
+    .number({ error: 'Enter the amount in cents, such as 500 for $5.' })
+    .int({ error: 'Enter the amount in whole cents, such as 500 for $5.' })
+    .refine((value) => value !== 0, { error: 'Enter an amount other than zero.' })
+    .refine((value) => Math.abs(value) <= 100_000_000, { error: 'Enter an amount of at most $1,000,000.' }),
+  reason: z
+    .string({ error: 'Say why, in a few words.' })
+    .trim()
+    .min(3, { error: 'Say why, in a few words.' })
+    .max(500, { error: 'Keep the reason under 500 characters.' }),
   idempotencyKey: z.string().trim().min(8).max(200),
 });
 export type AdjustmentBody = z.infer<typeof adjustmentBodySchema>;

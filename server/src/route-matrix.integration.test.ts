@@ -66,6 +66,7 @@ const memberRoutes = [
   'GET /api/calls/quote',
   'GET /api/calls',
   'GET /api/calls/recent',
+  'POST /api/calls/{id}/hangup',
 ];
 
 const companyManagerRoutes = ['GET /api/wallet/usage'];

@@ -12,6 +12,7 @@ import { DevMailPage } from '../features/dev/dev-mail-page';
 import { LandingPage } from '../features/landing/landing-page';
 import { WaitlistPage } from '../features/marketing/waitlist-page';
 import { NotFoundPage } from '../features/not-found/not-found-page';
+import { PricingPage } from '../features/pricing/pricing-page';
 import { SandboxCheckoutPage } from '../features/sandbox-checkout/sandbox-checkout-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { AppShell } from '../features/shell/app-shell';
@@ -19,6 +20,7 @@ import { AppShell } from '../features/shell/app-shell';
 export function createAppRouter() {
   return createBrowserRouter([
     { path: '/', element: <LandingPage /> },
+    { path: '/pricing', element: <PricingPage /> },
     { path: '/signin', element: <SignInPage /> },
     { path: '/signin/password', element: <PasswordSignInPage /> },
     { path: '/signup', element: <SignUpPage /> },

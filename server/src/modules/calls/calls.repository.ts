@@ -39,6 +39,15 @@ const statusRank = sql.raw(
 );
 
 export const callsRepository = {
+  /** A call of one seat by id; undefined when there is none or it is another seat's. */
+  async findOwn(db: Executor, id: string, membershipId: string): Promise<Call | undefined> {
+    const [row] = await db
+      .select()
+      .from(calls)
+      .where(and(eq(calls.id, id), eq(calls.membershipId, membershipId)));
+    return row;
+  },
+
   async findBySid(db: Executor, callSid: string): Promise<Call | undefined> {
     const [row] = await db.select().from(calls).where(eq(calls.callSid, callSid));
     return row;

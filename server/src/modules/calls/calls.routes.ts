@@ -1,4 +1,6 @@
 import {
+  callIdParamsSchema,
+  callItemSchema,
   callQuoteQuerySchema,
   callQuoteResponseSchema,
   callsQuerySchema,
@@ -64,6 +66,20 @@ export function callsRoutes(deps: { service: CallsService; guards: Pick<AuthGuar
         },
       },
       async (request) => service.list(principalOf(request), request.query),
+    );
+
+    app.post(
+      '/calls/:id/hangup',
+      {
+        preHandler: guards.requireUser,
+        schema: {
+          tags: ['calls'],
+          summary: 'Hang up one of your own calls (after a reload, when the browser no longer holds it)',
+          params: callIdParamsSchema,
+          response: { 200: callItemSchema, 404: errorResponseSchema, 502: errorResponseSchema, ...refusals },
+        },
+      },
+      async (request) => service.hangUp(principalOf(request), request.params.id),
     );
 
     app.get(

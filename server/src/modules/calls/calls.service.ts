@@ -6,6 +6,7 @@ import type {
   RecentNumbersResponse,
 } from '@mobayilo/contract';
 import type { Database } from '../../db/client';
+import { AppError } from '../../platform/errors/app-error';
 import type { Principal } from '../../platform/http/auth';
 import type { RateLimit } from '../../platform/http/rate-limit';
 import { decodeCursor, pageOf } from '../../platform/pagination';
@@ -13,7 +14,7 @@ import { normalizePhone } from '../../platform/phone';
 import type { TelephonyProvider } from '../../providers/telephony';
 import type { AccountsAdminService, AccountsService } from '../identity';
 import type { EventJob, InboxService } from '../inbox';
-import { identityFor } from './call.domain';
+import { identityFor, isFinal } from './call.domain';
 import type { CallAssessor } from './call-assessment';
 import {
   type DialActionWebhook,
@@ -53,7 +54,7 @@ function toItem(call: Call, seatEmail: string | null | undefined): CallItem {
 /** What signed-in people do with calls besides placing them: tokens, prices, history. */
 export function createCallsService(deps: {
   db: Database;
-  telephony: Pick<TelephonyProvider, 'kind' | 'createAccessToken'>;
+  telephony: Pick<TelephonyProvider, 'kind' | 'createAccessToken' | 'endCall'>;
   identity: Pick<AccountsService, 'emailsOf'>;
   suspension: Pick<AccountsAdminService, 'isSuspendedMembership'>;
   inbox: Pick<InboxService, 'receive'>;
@@ -131,6 +132,19 @@ export function createCallsService(deps: {
         items: items.map((call) => toItem(call, emails ? (emails.get(call.userId) ?? null) : undefined)),
         nextCursor,
       };
+    },
+
+    /**
+     * Hangs up one of the caller's own calls through the provider (after a reload the browser no longer holds
+     * the call's leg). The call settles as every call does, from the provider's callbacks.
+     */
+    async hangUp(principal: Principal, id: string): Promise<CallItem> {
+      const call = /^[0-9a-f-]{36}$/i.test(id)
+        ? await repository.findOwn(db, id, principal.membership.id)
+        : undefined;
+      if (!call) throw new AppError('not_found', 'There is no such call.');
+      if (!isFinal(call.status)) await deps.telephony.endCall(call.callSid);
+      return toItem(call, undefined);
     },
 
     /** The last distinct numbers the caller's seat called, for the dialer. */

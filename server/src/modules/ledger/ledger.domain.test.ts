@@ -43,7 +43,7 @@ describe('amounts', () => {
   });
 
   it('says which field was wrong and why', () => {
-    expect(() => requireAmount(-1, 'amountCents')).toThrow('amountCents must be more than zero.');
+    expect(() => requireAmount(-1, 'amountCents')).toThrow('The amount must be more than zero.');
     expect(() => requireAmount(0.5)).toThrow('whole number');
   });
 

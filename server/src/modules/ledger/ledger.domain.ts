@@ -1,4 +1,4 @@
-import { TRANSFER_KINDS } from '@mobayilo/contract';
+import { fieldLabel, TRANSFER_KINDS } from '@mobayilo/contract';
 import { AppError } from '../../platform/errors/app-error';
 
 export const LEDGER_ACCOUNT_KINDS = ['wallet', 'system'] as const;
@@ -81,7 +81,8 @@ export const MAX_MEMO_LENGTH = 500;
 
 function invalidAmount(field: string, value: unknown, why: string): AppError {
   const shown = typeof value === 'number' || typeof value === 'string' ? value : typeof value;
-  return new AppError('invalid_amount', `${field} ${why}.`, { field, value: String(shown) });
+  // The field's name stays in the details, for programs; people read about "the amount".
+  return new AppError('invalid_amount', `The amount ${why}.`, { field, value: String(shown) });
 }
 
 /** Amounts are whole cents, above zero and small enough to stay exact in a JavaScript number. */
@@ -101,9 +102,9 @@ export function requireSignedAmount(value: unknown, field = 'amountCents'): numb
 }
 
 function invalidField(field: string, message: string): AppError {
-  return new AppError('validation_failed', `Please check ${field}: ${message}`, {
-    fields: [{ path: field, message }],
-  });
+  const label = fieldLabel([field]);
+  const words = `${label.charAt(0).toUpperCase()}${label.slice(1)} ${message}.`;
+  return new AppError('validation_failed', words, { fields: [{ path: field, message: words }] });
 }
 
 /** Required, non-blank text of bounded length (idempotency keys, reasons, actors). */
@@ -161,7 +162,13 @@ export function requireLedgerRef(value: unknown, field: string): LedgerRef {
     if ('system' in value && SYSTEM_ACCOUNT_CODES.includes(value.system as SystemAccountCode))
       return { system: value.system as SystemAccountCode };
   }
-  throw new AppError('unknown_ledger_account', `${field} is not a wallet or a system account.`, { field });
+  throw new AppError(
+    'unknown_ledger_account',
+    'That wallet doesn’t exist. Check the account and try again.',
+    {
+      field,
+    },
+  );
 }
 
 export function requireKind(value: unknown): TransferKind {

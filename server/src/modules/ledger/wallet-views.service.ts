@@ -65,12 +65,12 @@ function viewOf(ledgerAccountId: string, transfer: Transfer): HistoryItem {
 function requireRange(from: unknown, to: unknown): { from: Date; to: Date } {
   const valid = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
   const refuse = (path: string, message: string) =>
-    new AppError('validation_failed', `Please check ${path}: ${message}`, { fields: [{ path, message }] });
-  if (!valid(from)) throw refuse('from', 'must be a date');
-  if (!valid(to)) throw refuse('to', 'must be a date');
-  if (to <= from) throw refuse('to', 'must be after from');
+    new AppError('validation_failed', message, { fields: [{ path, message }] });
+  if (!valid(from)) throw refuse('from', 'Enter a start date such as 2026-11-01.');
+  if (!valid(to)) throw refuse('to', 'Enter an end date such as 2026-11-30.');
+  if (to <= from) throw refuse('to', 'Choose an end date after the start date.');
   if (to.getTime() - from.getTime() > MAX_STATEMENT_DAYS * DAY_MS)
-    throw refuse('to', `must be at most ${MAX_STATEMENT_DAYS} days after from`);
+    throw refuse('to', `Choose a period of at most ${MAX_STATEMENT_DAYS} days.`);
   return { from, to };
 }
 

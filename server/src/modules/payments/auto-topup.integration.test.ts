@@ -147,6 +147,20 @@ describe('automatic top-up', () => {
   });
 
   describe('charging', () => {
+    it('looks at the balance, not at holds: money reserved for a call in progress charges no card', async () => {
+      const person = await configured({ balance: 1500 });
+      await ledger().hold({
+        accountId: person.accountId,
+        amountCents: 1000,
+        idempotencyKey: `call-setup:${randomUUID()}`,
+        expiresAt: new Date(Date.now() + 3600_000),
+      });
+      expect(await available(person.accountId)).toBe(500);
+      expect(await run(person.accountId)).toEqual({ charge: false, reason: 'above_threshold' });
+      await jobsDone(person.accountId);
+      expect(chargesOf(person.accountId)).toHaveLength(0);
+    });
+
     it('charges only once the available balance falls below the threshold, and credits with a receipt', async () => {
       const person = await configured({ balance: 1500 });
       expect(await run(person.accountId)).toEqual({ charge: false, reason: 'above_threshold' });

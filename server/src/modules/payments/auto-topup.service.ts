@@ -108,7 +108,7 @@ export function createAutoTopups(
       enabled: settings.enabled,
       paused: settings.pausedReason !== null,
       hasCard: card !== undefined,
-      availableCents: wallet.availableCents,
+      balanceCents: wallet.balanceCents,
       thresholdCents: settings.thresholdCents,
       amountCents: settings.amountCents,
       dailyCapCents: settings.dailyCapCents,

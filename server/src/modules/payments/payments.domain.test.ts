@@ -25,7 +25,7 @@ describe('deciding an automatic top-up', () => {
     enabled: true,
     paused: false,
     hasCard: true,
-    availableCents: 900,
+    balanceCents: 900,
     thresholdCents: 1000,
     amountCents: 2000,
     dailyCapCents: 5000,
@@ -37,7 +37,7 @@ describe('deciding an automatic top-up', () => {
   });
 
   it('does not charge at or above the threshold', () => {
-    expect(decideAutoTopup({ ...ready, availableCents: 1000 })).toEqual({
+    expect(decideAutoTopup({ ...ready, balanceCents: 1000 })).toEqual({
       charge: false,
       reason: 'above_threshold',
     });

@@ -40,14 +40,15 @@ export type AutoTopupDecision =
 
 /**
  * Whether an automatic top-up should charge now: only while enabled and not paused, with a saved card, when
- * the available balance is below the threshold, and only if today's automatic top-ups plus this one stay
- * within the daily cap.
+ * the balance is below the threshold, and only if today's automatic top-ups plus this one stay within the
+ * daily cap. The balance, not what is available: money held for a call in progress is not spent, and a
+ * two-hour hold must never charge the card for a call that costs cents.
  */
 export function decideAutoTopup(input: {
   enabled: boolean;
   paused: boolean;
   hasCard: boolean;
-  availableCents: number;
+  balanceCents: number;
   thresholdCents: number;
   amountCents: number;
   dailyCapCents: number;
@@ -56,7 +57,7 @@ export function decideAutoTopup(input: {
   if (!input.enabled) return { charge: false, reason: 'disabled' };
   if (input.paused) return { charge: false, reason: 'paused' };
   if (!input.hasCard) return { charge: false, reason: 'no_card' };
-  if (input.availableCents >= input.thresholdCents) return { charge: false, reason: 'above_threshold' };
+  if (input.balanceCents >= input.thresholdCents) return { charge: false, reason: 'above_threshold' };
   if (input.chargedTodayCents + input.amountCents > input.dailyCapCents)
     return { charge: false, reason: 'daily_cap' };
   return { charge: true };

@@ -77,7 +77,7 @@ describe('POST /api/wallet/topups', () => {
     expect(cents.json().error.code).toBe('validation_failed');
     expect(cents.json().error.details.fields[0]).toMatchObject({
       path: 'body.amountCents',
-      message: 'must be whole dollars',
+      message: 'Enter an amount in whole dollars, such as $10.',
     });
     const text = await client.post('/api/wallet/topups', { amountCents: '10' });
     expect(text.json().error.code).toBe('validation_failed');

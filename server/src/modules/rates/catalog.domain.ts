@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CountryRatesResponse, RateCountry } from '@mobayilo/contract';
-import { countryInfo } from '../../platform/phone';
+import { allCountries, countryInfo } from '../../platform/phone';
 import { type DeckEntry, priceOf, type RateDeck, type RatePlan } from './deck.domain';
 
 /** A public answer and its entity tag, computed once per deck. */
@@ -52,6 +52,27 @@ export function buildCatalog(deck: RateDeck, defaultRateMicros: number | null): 
       }))
       .sort((a, b) => a.label.localeCompare(b.label, 'en') || a.prefix.localeCompare(b.prefix));
     details.set(iso, { iso, name: info.name, dialingCode: info.dialingCode, destinations });
+  }
+  // A country without rows of its own is still callable at the price of its dialing code's longest match, or
+  // at the default rate: list it, so that every country the dialer can call has its price here.
+  for (const info of allCountries()) {
+    if (details.has(info.iso)) continue;
+    const prefix = info.dialingCode.slice(1);
+    const at = (plan: RatePlan) => {
+      const match = deck.match(prefix, plan);
+      return match ? priceOf(match, plan) : defaultRateMicros;
+    };
+    const individualMicros = at('individual');
+    const companyMicros = at('company');
+    if (individualMicros === null && companyMicros === null) continue;
+    details.set(info.iso, {
+      iso: info.iso,
+      name: info.name,
+      dialingCode: info.dialingCode,
+      destinations: [
+        { prefix, label: `${info.name} — All numbers`, type: 'any', individualMicros, companyMicros },
+      ],
+    });
   }
 
   const items = [...details.values()]

@@ -116,16 +116,38 @@ describe('GET /api/rates/:iso', () => {
     expect(again.statusCode).toBe(304);
   });
 
-  it('answers 404 unknown_country for a country without prices', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/rates/FJ' });
-    expect(response.statusCode).toBe(404);
-    expect(response.json()).toMatchObject({
-      error: { code: 'unknown_country', message: 'We have no prices for Fiji' },
-    });
+  it('prices a country without rows of its own at the rate its calls would be charged', async () => {
+    const fiji = await t.app.inject({ method: 'GET', url: '/api/rates/FJ' });
+    expect(fiji.statusCode).toBe(200);
+    const rate = t.config.rates.defaultRateMicros;
+    expect(fiji.json<CountryRatesResponse>().destinations).toEqual([
+      {
+        prefix: '679',
+        label: 'Fiji — All numbers',
+        type: 'any',
+        individualMicros: rate,
+        companyMicros: rate,
+      },
+    ]);
+    const list = (await t.app.inject({ method: 'GET', url: '/api/rates' })).json<RateCountriesResponse>();
+    expect(list.items.map((country) => country.iso)).toEqual(expect.arrayContaining(['CU', 'FJ']));
+  });
+
+  it('answers 404 unknown_country for a code no country uses, and for any unlisted one when those are refused', async () => {
     const madeUp = await t.app.inject({ method: 'GET', url: '/api/rates/ZZ' });
+    expect(madeUp.statusCode).toBe(404);
     expect(madeUp.json()).toMatchObject({
       error: { code: 'unknown_country', message: 'We have no prices for ZZ' },
     });
+    const strict = await createTestApp({ env: { REFUSE_UNLISTED_DESTINATIONS: 'true' } });
+    try {
+      const fiji = await strict.app.inject({ method: 'GET', url: '/api/rates/FJ' });
+      expect(fiji.json()).toMatchObject({
+        error: { code: 'unknown_country', message: 'We have no prices for Fiji' },
+      });
+    } finally {
+      await strict.close();
+    }
   });
 
   it('answers 422 validation_failed for something that is not an ISO code', async () => {

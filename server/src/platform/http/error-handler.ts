@@ -1,4 +1,10 @@
-import { type ErrorCode, errorStatusByCode, type FieldError } from '@mobayilo/contract';
+import {
+  type ErrorCode,
+  errorStatusByCode,
+  type FieldError,
+  isPersonWording,
+  personMessage,
+} from '@mobayilo/contract';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError } from '../errors/app-error';
@@ -33,28 +39,35 @@ const codeByStatus: Record<number, ErrorCode> = {
   429: 'rate_limited',
 };
 
+/** Fastify's own refusals in words, for when its message is written for developers. */
+const messageByCode: Partial<Record<ErrorCode, string>> = {
+  bad_request: 'The request could not be read. Reload the page and try again.',
+  unauthorized: 'Sign in to continue.',
+  forbidden: 'You don’t have access to this.',
+  not_found: 'Nothing was found here. Check the address.',
+  method_not_allowed: 'That action isn’t available here.',
+  conflict: 'That changed in the meantime. Reload the page and try again.',
+  payload_too_large: 'That is too large to send. Try a smaller file.',
+  unsupported_media_type: 'That kind of file or request isn’t supported.',
+  rate_limited: 'Too many tries. Wait a moment and try again.',
+};
+
+/** Each refused field, its path for programs and its message in words (the first one is the error's message). */
 function fieldErrors(error: FastifyError & { validation: { instancePath: string; message?: string }[] }) {
   const where = error.validationContext ?? 'body';
-  return error.validation.map(
-    (issue): FieldError => ({
-      path: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
-      message: issue.message ?? 'is invalid',
-    }),
-  );
+  return error.validation.map((issue): FieldError => {
+    const keys = issue.instancePath.split('/').filter(Boolean);
+    return { path: [where, ...keys].join('.'), message: personMessage(keys, issue.message) };
+  });
 }
 
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = fieldErrors(error);
     const first = fields[0];
-    return sendError(
-      reply,
-      'validation_failed',
-      first
-        ? `Please check ${first.path.split('.').slice(1).join('.') || 'the request'}: ${first.message}`
-        : 'Invalid request',
-      { fields },
-    );
+    return sendError(reply, 'validation_failed', first?.message ?? 'Check what you entered and try again.', {
+      fields,
+    });
   }
   if (isAppError(error)) {
     const retryAfter = error.details?.retryAfterSeconds;
@@ -65,7 +78,8 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   const mapped = codeByStatus[status];
   if (status < 500 && mapped) {
     request.log.info({ err: error }, 'request refused');
-    return sendError(reply, mapped, error.message);
+    const message = isPersonWording(error.message) ? error.message : (messageByCode[mapped] ?? error.message);
+    return sendError(reply, mapped, message);
   }
   request.log.error({ err: error }, 'request failed');
   return sendError(reply, 'internal_error', 'Something went wrong on our side. Please try again.');

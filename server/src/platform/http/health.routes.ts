@@ -32,13 +32,14 @@ export function healthRoutes(deps: HealthDeps) {
   return async (app: App) => {
     app.get(
       '/healthz',
-      { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } },
+      // Probes ask every few seconds: routine, logged at debug only.
+      { logLevel: 'debug', schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } },
       async () => ({ status: 'ok' as const }),
     );
 
     app.get(
       '/readyz',
-      { schema: { hide: true, response: { 200: readySchema, 503: readySchema } } },
+      { logLevel: 'debug', schema: { hide: true, response: { 200: readySchema, 503: readySchema } } },
       async (_req, reply) => {
         const names = Object.keys(deps.checks);
         const results = await Promise.all(

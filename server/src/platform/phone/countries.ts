@@ -1,4 +1,9 @@
-import { type CountryCode, getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js/max';
+import {
+  type CountryCode,
+  getCountries,
+  getCountryCallingCode,
+  isSupportedCountry,
+} from 'libphonenumber-js/max';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -78,4 +83,9 @@ export function countryInfo(isoInput: string): CountryInfo | null {
   }
   cache.set(iso, info);
   return info;
+}
+
+/** Every country with a numbering plan. */
+export function allCountries(): CountryInfo[] {
+  return getCountries().flatMap((iso) => countryInfo(iso) ?? []);
 }

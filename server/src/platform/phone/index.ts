@@ -2,7 +2,7 @@
  * Phone numbers for every module that takes one: parsing what people type into E.164 with the country and
  * kind of number, humane messages for impossible numbers, and country facts (name, dialing code, flag).
  */
-export { type CountryInfo, countryInfo } from './countries';
+export { allCountries, type CountryInfo, countryInfo } from './countries';
 export {
   type NormalizedPhone,
   normalizePhone,

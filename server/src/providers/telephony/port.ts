@@ -23,6 +23,8 @@ export interface TelephonyProvider {
   verifyWebhook(request: SignedWebhook): boolean;
   /** What became of the leg a call dialed (for calls whose final callback never came). */
   fetchDialOutcome(parentCallSid: string): Promise<DialOutcome>;
+  /** Ends a call (the browser's leg and whatever it dialed), as a hang-up would; a call already over stays so. */
+  endCall(parentCallSid: string): Promise<void>;
 }
 
 export type AccessToken = { token: string; expiresAt: Date };

@@ -113,7 +113,7 @@ export function RatesAdmin() {
           id="rates-csv"
           type="file"
           accept=".csv,text/csv"
-          className="text-sm"
+          className="text-sm text-slate-300 file:mr-3 file:min-h-11 file:cursor-pointer file:rounded-2xl file:border file:border-white/10 file:bg-white/[0.06] file:px-5 file:py-2.5 file:text-sm file:font-semibold file:text-slate-100 hover:file:bg-white/10"
           onChange={async (event) => {
             const file = event.target.files?.[0];
             setPreview(null);

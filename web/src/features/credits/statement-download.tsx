@@ -22,7 +22,7 @@ export function StatementDownload() {
       <p className="mt-1 text-sm text-slate-300">
         Every transaction of a period, with opening and closing balances, as CSV.
       </p>
-      <div className="mt-3 grid grid-cols-2 gap-3">
+      <div className="mt-3 grid grid-cols-1 gap-3 min-[420px]:grid-cols-2">
         <Field
           label="From"
           type="date"

@@ -76,7 +76,7 @@ export function TopupReturn() {
     body = (
       <Alert tone="error">
         <p className="font-semibold">Your top-up did not go through.</p>
-        <p>{topup.data?.failureMessage ?? 'The payment did not complete.'} Nothing was charged.</p>
+        <p>{withNothingCharged(topup.data?.failureMessage ?? 'The payment did not complete.')}</p>
         {close}
       </Alert>
     );
@@ -94,4 +94,9 @@ export function TopupReturn() {
       </Alert>
     );
   return <div className="mb-4">{body}</div>;
+}
+
+/** Adds "Nothing was charged." unless the processor's message already says so. */
+function withNothingCharged(message: string): string {
+  return /nothing was charged/i.test(message) ? message : `${message} Nothing was charged.`;
 }

@@ -3,11 +3,14 @@ import type { CountryCode } from 'libphonenumber-js';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useStatus } from '../../shared/api/status';
+import { formatCents } from '../../shared/lib/money';
 import { useSessionState } from '../../shared/lib/use-session-state';
 import { Alert } from '../../shared/ui/alert';
 import { PhoneIcon } from '../../shared/ui/icons';
+import { useWallet } from '../credits/api';
 import { PageTitle } from '../shell/page-title';
 import { useCallQuote } from './api';
+import { useCallInProgress } from './call-in-progress';
 import { cleanDialInput, defaultCountry, dialCountries, readTyped } from './dial-format';
 import { InCallScreen } from './in-call-screen';
 import { Keypad } from './keypad';
@@ -16,6 +19,7 @@ import { phoneSession } from './phone/phone-session';
 import { usePhoneSession } from './phone/use-phone-session';
 import { QuoteLine } from './quote-line';
 import { RecentNumbers } from './recent-numbers';
+import { ResumedCallScreen } from './resumed-call-screen';
 import { useOnline } from './use-online';
 
 /** The quote follows the number once typing pauses, not at every digit. */
@@ -45,6 +49,8 @@ export function DialPage() {
   const typed = readTyped(raw, country);
   const e164 = useSettled(typed.e164, 300);
   const quote = useCallQuote(e164);
+  const resumed = useCallInProgress();
+  const wallet = useWallet();
 
   useEffect(() => {
     phoneSession.onCallEnded(() => {
@@ -58,7 +64,21 @@ export function DialPage() {
     if (raw.startsWith('+') && typed.country && typed.country !== country) setCountry(typed.country);
   }, [raw, typed.country, country, setCountry]);
 
-  if (session.phase !== 'idle') return <InCallScreen session={session} />;
+  if (session.phase !== 'idle') {
+    return (
+      <div className="mx-auto flex w-full max-w-sm flex-1 flex-col">
+        <InCallScreen session={session} />
+      </div>
+    );
+  }
+
+  if (resumed) {
+    return (
+      <div className="mx-auto flex w-full max-w-sm flex-1 flex-col">
+        <ResumedCallScreen call={resumed} />
+      </div>
+    );
+  }
 
   const current = quote.data && quote.data.e164 === typed.e164 ? quote.data : undefined;
   const canCall = online && current?.allowed === true && current.rateMicros !== null;
@@ -73,8 +93,15 @@ export function DialPage() {
   }
 
   return (
-    <>
-      <PageTitle>Dial</PageTitle>
+    <div className="mx-auto w-full max-w-sm">
+      <div className="flex items-baseline justify-between gap-3">
+        <PageTitle>Dial</PageTitle>
+        {wallet.data && (
+          <p className="text-sm text-slate-300" data-testid="dial-balance">
+            Balance <strong className="text-slate-50">{formatCents(wallet.data.balanceCents)}</strong>
+          </p>
+        )}
+      </div>
       {!online && (
         <div className="mb-4">
           <Alert tone="warning">You’re offline. Calls need a connection; the keypad waits for it.</Alert>
@@ -93,12 +120,16 @@ export function DialPage() {
           raw={raw}
           display={typed.display}
           onRaw={setRaw}
+          onEnter={() => {
+            if (canCall) call();
+          }}
         />
         <QuoteLine
           quote={current}
           loading={typed.e164 !== null && (quote.isFetching || e164 !== typed.e164)}
           error={typed.e164 !== null && e164 === typed.e164 ? quote.error : null}
           complete={typed.possible}
+          availableCents={wallet.data?.availableCents}
         />
         <Keypad
           label="Keypad"
@@ -117,6 +148,6 @@ export function DialPage() {
         </div>
       </div>
       <RecentNumbers onPick={(e164) => setRaw(e164)} />
-    </>
+    </div>
   );
 }

@@ -1,9 +1,13 @@
+import type { CallsResponse } from '@mobayilo/contract';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { apiRequest } from '../../shared/api/client';
 import { formatCents } from '../../shared/lib/money';
 import { Alert } from '../../shared/ui/alert';
 import { Button } from '../../shared/ui/button';
 import { PhoneIcon } from '../../shared/ui/icons';
 import { TextLink } from '../../shared/ui/text-link';
+import { costWords, endReason } from '../history/end-reason';
 import { formatDuration, formatInternational, runningCostCents } from './dial-format';
 import { Keypad } from './keypad';
 import { type PhoneSession, phoneSession } from './phone/phone-session';
@@ -36,7 +40,7 @@ export function InCallScreen({ session }: { session: PhoneSession }) {
   const cost = session.rateMicros === null ? 0 : runningCostCents(elapsed, session.rateMicros);
 
   return (
-    <section aria-label="Call" className="flex min-h-full flex-col items-center gap-6 pt-6 text-center">
+    <section aria-label="Call" className="flex flex-1 flex-col items-center gap-6 pt-6 text-center">
       <div className="flex flex-col items-center gap-1">
         <p className="text-3xl font-light tracking-wide">
           {session.to ? formatInternational(session.to) : ''}
@@ -74,6 +78,7 @@ export function InCallScreen({ session }: { session: PhoneSession }) {
         </Alert>
       )}
 
+      {ended && !session.error && session.to && <EndedCall to={session.to} hungUp={session.hungUp} />}
       {ended ? (
         <Button onClick={() => phoneSession.dismiss()} className="w-full max-w-60">
           Back to the keypad
@@ -89,7 +94,8 @@ export function InCallScreen({ session }: { session: PhoneSession }) {
               <Keypad tones label="Keypad tones" onKey={(key) => phoneSession.sendDigits(key)} />
             </div>
           )}
-          <div className="mt-auto flex items-center justify-center gap-8 pb-2">
+          {/* Pinned to the bottom of the page's scroll area: the tones keypad never pushes Hang up out of sight. */}
+          <div className="sticky bottom-0 mt-auto flex w-full items-center justify-center gap-8 bg-ink-950/80 py-3 backdrop-blur">
             <CircleButton
               label={session.muted ? 'Unmute' : 'Mute'}
               pressed={session.muted}
@@ -159,5 +165,26 @@ function MicIcon({ muted }: { muted: boolean }) {
       <path d="M5 11a7 7 0 0 0 14 0M12 18v3" strokeLinecap="round" />
       {muted && <path d="M4 4l16 16" strokeLinecap="round" />}
     </svg>
+  );
+}
+
+/** Why the call ended and what it cost, as the server settled it. */
+function EndedCall({ to, hungUp }: { to: string; hungUp: boolean }) {
+  const last = useQuery({
+    queryKey: ['calls', 'ended', to],
+    queryFn: ({ signal }) => apiRequest<CallsResponse>('/api/calls?limit=1', { signal }),
+    refetchInterval: (query) => {
+      const item = query.state.data?.items[0];
+      return item && item.to === to && item.costCents !== null ? false : 1000;
+    },
+  });
+  const call = last.data?.items[0];
+  if (!call || call.to !== to || call.costCents === null) {
+    return <p className="text-sm text-slate-400">Working out the cost…</p>;
+  }
+  return (
+    <p className="text-base" data-testid="end-reason">
+      {endReason(call.status, hungUp)} · {costWords(call.costCents, formatCents)}
+    </p>
   );
 }

@@ -5,6 +5,13 @@ import { cleanDialInput, type DialCountry } from './dial-format';
 /** How long a press on ⌫ must last to clear the whole number. */
 const CLEAR_AFTER_MS = 600;
 
+/** Long numbers get smaller type, so that a phone shows the whole number, its start included. */
+function numberSize(display: string): string {
+  if (display.length <= 13) return 'text-3xl';
+  if (display.length <= 17) return 'text-2xl';
+  return 'text-xl';
+}
+
 /**
  * The number being dialed, formatted as it is typed, with the country it is read in (a number starting with +
  * carries its own). Typing, pasting and the keypad all edit the same raw digits.
@@ -16,6 +23,8 @@ export function NumberEntry(props: {
   raw: string;
   display: string;
   onRaw: (raw: string) => void;
+  /** Enter in the number: place the call (when the number can be called). */
+  onEnter: () => void;
 }) {
   const id = useId();
   const clearTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -73,7 +82,13 @@ export function NumberEntry(props: {
           value={props.display}
           onChange={(event) => props.onRaw(cleanDialInput(event.target.value))}
           onPaste={onPaste}
-          className="min-w-0 flex-1 bg-transparent text-center text-3xl font-light tracking-wide text-slate-50 placeholder:text-lg placeholder:text-slate-500 focus:outline-none"
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              props.onEnter();
+            }
+          }}
+          className={`min-w-0 flex-1 bg-transparent text-center ${numberSize(props.display)} font-light tracking-wide text-slate-50 placeholder:text-lg placeholder:text-slate-500 focus:outline-none`}
         />
         <button
           type="button"

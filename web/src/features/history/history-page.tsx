@@ -9,6 +9,7 @@ import { HistoryIcon } from '../../shared/ui/icons';
 import { flagOf, formatDuration, formatInternational } from '../dial/dial-format';
 import { PageTitle } from '../shell/page-title';
 import { useCallHistory } from './api';
+import { endReason } from './end-reason';
 
 const statusLabels: Record<CallItem['status'], string> = {
   initiated: 'Connecting',
@@ -20,6 +21,9 @@ const statusLabels: Record<CallItem['status'], string> = {
   failed: 'Failed',
   canceled: 'Canceled',
 };
+
+/** Calls that ended unanswered say why, as the dialer did. */
+const endedWithoutAnswer = { busy: true, no_answer: true, failed: true, canceled: true };
 
 function CallRow({ call }: { call: CallItem }) {
   const answered = call.status === 'completed';
@@ -35,7 +39,11 @@ function CallRow({ call }: { call: CallItem }) {
           <time dateTime={call.startedAt}>{new Date(call.startedAt).toLocaleString()}</time>
         </p>
         <p className="text-xs text-slate-400">
-          <span className={answered ? 'text-brand-300' : 'text-amber-200'}>{statusLabels[call.status]}</span>
+          <span className={answered ? 'text-brand-300' : 'text-amber-200'}>
+            {answered || !(call.status in endedWithoutAnswer)
+              ? statusLabels[call.status]
+              : endReason(call.status)}
+          </span>
           {call.durationSeconds !== null && answered && <> · {formatDuration(call.durationSeconds)}</>}
           {call.billedMinutes !== null && answered && (
             <>

@@ -1,14 +1,16 @@
 import type { RateCountry } from '@mobayilo/contract';
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
-import { searchCountries } from './format';
+import { internationalDigits, searchCountries } from './format';
 
 /**
- * A searchable country picker following the ARIA combobox pattern (list autocomplete): type a name, ISO
- * code or dialing code; ↓/↑ move through the matches, Enter picks, Escape closes (or clears when closed).
+ * A searchable country picker following the ARIA combobox pattern (list autocomplete): type a name, an
+ * alias (UK), ISO code or dialing code; ↓/↑ move through the matches, Enter picks, Escape closes (or clears
+ * when closed). A whole number, typed or pasted, picks its country at once and is passed on with it.
  */
 export function CountryCombobox(props: {
   countries: readonly RateCountry[];
-  onSelect: (country: RateCountry) => void;
+  /** A country picked, with the number's digits when a whole number picked it; null when nothing matches. */
+  onSelect: (country: RateCountry | null, number?: string) => void;
 }) {
   const id = useId();
   const listId = `${id}-list`;
@@ -67,11 +69,21 @@ export function CountryCombobox(props: {
         aria-activedescendant={expanded ? optionId(active) : undefined}
         autoComplete="off"
         spellCheck={false}
-        placeholder="Country, ISO code or +44"
+        placeholder="Country, code or a whole number"
         value={query}
         onChange={(event) => {
-          setQuery(event.target.value);
+          const text = event.target.value;
+          setQuery(text);
           setActive(0);
+          const number = internationalDigits(text);
+          const found = searchCountries(props.countries, text);
+          if (number) {
+            props.onSelect(found[0] ?? null, number);
+            setOpen(found.length === 0);
+            return;
+          }
+          // What was shown no longer answers what is typed.
+          if (found.length === 0) props.onSelect(null);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCents, formatDollars, formatRate } from '../../shared/lib/money';
-import { foldText, minutesFor, searchCountries } from './format';
+import { foldText, internationalDigits, minutesFor, searchCountries } from './format';
 
 describe('formatRate', () => {
   it('shows micro-dollars exactly as dollars with at least two decimals', () => {
@@ -39,6 +39,13 @@ describe('searchCountries', () => {
     { iso: 'DE', name: 'Germany', dialingCode: '+49' },
     { iso: 'TZ', name: 'Tanzania', dialingCode: '+255' },
   ];
+  const more = [
+    ...countries,
+    { iso: 'CA', name: 'Canada', dialingCode: '+1' },
+    { iso: 'UA', name: 'Ukraine', dialingCode: '+380' },
+    { iso: 'CU', name: 'Cuba', dialingCode: '+53' },
+  ];
+  const among = (query: string) => searchCountries(more, query).map((country) => country.iso);
   const names = (query: string) => searchCountries(countries, query).map((country) => country.iso);
 
   it('finds by name, ignoring case and accents', () => {
@@ -55,6 +62,25 @@ describe('searchCountries', () => {
     expect(names('49')).toEqual(['DE']);
     expect(names('0044')).toEqual(['GB']);
     expect(names('+2')).toEqual(['CI', 'TZ']);
+  });
+
+  it('knows the names people type: UK, USA, UAE', () => {
+    expect(among('UK')[0]).toBe('GB');
+    expect(among('uk')).toEqual(['GB', 'UA']);
+    expect(among('USA')).toEqual(['US']);
+    expect(among('uae')).toEqual(['AE']);
+    expect(among('britain')).toEqual(['GB']);
+  });
+
+  it('picks the country of a whole number, pasted in any format', () => {
+    expect(among('+1 202 555 0115')).toEqual(['US']);
+    expect(among('+1 (202) 555-0115')).toEqual(['US']);
+    expect(among('0044 20 7946 0958')).toEqual(['GB']);
+    expect(among('+380 44 123 4567')).toEqual(['UA']);
+    expect(among('+53 7 123 4567')).toEqual(['CU']);
+    expect(among('+999 123 4567')).toEqual([]);
+    expect(internationalDigits('+44')).toBeNull();
+    expect(internationalDigits('+44 20 7946 0958')).toBe('442079460958');
   });
 
   it('lists everything for an empty query and nothing for nonsense', () => {

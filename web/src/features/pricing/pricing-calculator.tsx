@@ -109,7 +109,33 @@ function LoadError({ message, retry }: { message: string; retry: () => void }) {
   );
 }
 
-function CountryPrices({ country, plan }: { country: RateCountry; plan: Plan }) {
+/** The destination a number is charged as: its longest matching prefix. */
+function destinationOf(destinations: readonly RateDestination[], digits: string): RateDestination | null {
+  let best: RateDestination | null = null;
+  for (const destination of destinations) {
+    if (digits.startsWith(destination.prefix) && destination.prefix.length > (best?.prefix.length ?? 0)) {
+      best = destination;
+    }
+  }
+  return best;
+}
+
+function NumberPrice({ rates, number, plan }: { rates: CountryRatesResponse; number: string; plan: Plan }) {
+  const destination = destinationOf(rates.destinations, number);
+  const rate = destination && (plan === 'company' ? destination.companyMicros : destination.individualMicros);
+  return (
+    <p className="glass mb-3 rounded-2xl p-4 text-sm" data-testid="number-price">
+      <span className="text-slate-300">+{number}</span> is {destination ? destination.label : rates.name}:{' '}
+      {rate === null || rate === undefined ? (
+        <strong>not available on this plan</strong>
+      ) : (
+        <strong className="text-base text-white">{formatRate(rate)}/min</strong>
+      )}
+    </p>
+  );
+}
+
+function CountryPrices({ country, plan, number }: { country: RateCountry; plan: Plan; number?: string }) {
   const query = useCountryRates(country.iso);
   if (query.isPending) return <Spinner label={`Loading prices for ${country.name}…`} />;
   if (query.isError) {
@@ -121,7 +147,8 @@ function CountryPrices({ country, plan }: { country: RateCountry; plan: Plan }) 
       <h3 className="text-lg font-semibold">
         <span aria-hidden="true">{country.flag}</span> Calling {rates.name} ({rates.dialingCode})
       </h3>
-      <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+      <div className="mt-3">{number && <NumberPrice rates={rates} number={number} plan={plan} />}</div>
+      <ul className="grid gap-3 sm:grid-cols-2">
         {groupDestinations(rates.destinations).map((destination) => (
           <DestinationCard key={destination.prefixes.join(',')} destination={destination} plan={plan} />
         ))}
@@ -133,7 +160,7 @@ function CountryPrices({ country, plan }: { country: RateCountry; plan: Plan }) 
 /** The landing page's price calculator: pick a country, see each plan's per-minute prices and what credit buys. */
 export function PricingCalculator() {
   const countries = useRateCountries();
-  const [selected, setSelected] = useState<RateCountry | null>(null);
+  const [selected, setSelected] = useState<{ country: RateCountry; number?: string } | null>(null);
   const [plan, setPlan] = useState<Plan>('individual');
 
   return (
@@ -150,9 +177,12 @@ export function PricingCalculator() {
       {countries.isError && <LoadError message={countries.error.message} retry={() => countries.refetch()} />}
       {countries.data && (
         <>
-          <CountryCombobox countries={countries.data.items} onSelect={setSelected} />
+          <CountryCombobox
+            countries={countries.data.items}
+            onSelect={(country, number) => setSelected(country ? { country, number } : null)}
+          />
           <PlanSwitch plan={plan} onChange={setPlan} />
-          {selected && <CountryPrices country={selected} plan={plan} />}
+          {selected && <CountryPrices country={selected.country} plan={plan} number={selected.number} />}
         </>
       )}
     </section>

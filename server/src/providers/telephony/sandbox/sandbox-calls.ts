@@ -10,6 +10,12 @@ const RING_AFTER_MS = 500;
 const ANSWER_AFTER_MS = 1500;
 /** A finished call stays readable (by the browser, by the stale-call sweeper) this long. */
 const KEEP_CLOSED_MS = 3600_000;
+/**
+ * A browser leg that has not been heard from (its device polls the call) for this long is gone: the tab was
+ * closed or lost its network. Twilio ends a call whose WebRTC leg drops; the sandbox does the same.
+ */
+export const LEG_TIMEOUT_MS = 10_000;
+const LEG_CHECK_MS = 2_000;
 /** Twilio waits 15 seconds for a webhook's answer. */
 const WEBHOOK_TIMEOUT_MS = 15_000;
 
@@ -54,6 +60,8 @@ type SandboxCall = {
   digits: string;
   dial: Dial | null;
   hangUpRequested: boolean;
+  /** When the browser's device last asked about the call. */
+  lastSeenAt: number;
   timers: NodeJS.Timeout[];
   sequence: number;
   /** Callbacks go out one after the other, in the order the events happened. */
@@ -236,6 +244,25 @@ export function createSandboxCalls(deps: {
     });
   }
 
+  /** Ends the call as a hang-up does: an answered call completes, a ringing one is canceled. */
+  function end(call: SandboxCall) {
+    call.hangUpRequested = true;
+    if (call.status === 'open') finish(call, 'completed');
+    else if (call.status === 'ringing') finish(call, 'canceled');
+  }
+
+  /** Ends the call once its browser leg has been silent too long; checks again while it is heard from. */
+  function watchLeg(call: SandboxCall) {
+    later(call, LEG_CHECK_MS, () => {
+      if (call.status === 'closed') return;
+      if (Date.now() - call.lastSeenAt > LEG_TIMEOUT_MS) {
+        log.info({ callSid: call.sid }, 'the browser leg is gone: ending the call');
+        return end(call);
+      }
+      watchLeg(call);
+    });
+  }
+
   /** Follows the voice webhook's TwiML: speak and hang up, or dial. */
   function follow(call: SandboxCall, response: TwimlElement) {
     const said = response.children
@@ -247,6 +274,7 @@ export function createSandboxCalls(deps: {
     const dial = dialVerb ? readDial(dialVerb) : null;
     if (!dial || call.hangUpRequested) return close(call, 'refused');
     dialNumber(call, dial);
+    watchLeg(call);
   }
 
   return {
@@ -266,6 +294,7 @@ export function createSandboxCalls(deps: {
         digits: '',
         dial: null,
         hangUpRequested: false,
+        lastSeenAt: Date.now(),
         timers: [],
         sequence: 0,
         queue: Promise.resolve(),
@@ -295,17 +324,23 @@ export function createSandboxCalls(deps: {
     /** The call as its browser sees it; undefined when unknown or someone else's. */
     view(callSid: string, identity: string): SandboxCallView | undefined {
       const call = calls.get(callSid);
-      return call && call.identity === identity ? viewOf(call) : undefined;
+      if (!call || call.identity !== identity) return undefined;
+      call.lastSeenAt = Date.now();
+      return viewOf(call);
     },
 
     /** The browser hung up. */
     hangUp(callSid: string, identity: string): SandboxCallView | undefined {
       const call = calls.get(callSid);
       if (!call || call.identity !== identity) return undefined;
-      call.hangUpRequested = true;
-      if (call.status === 'open') finish(call, 'completed');
-      else if (call.status === 'ringing') finish(call, 'canceled');
+      end(call);
       return viewOf(call);
+    },
+
+    /** The application ended the call through the REST API (Twilio's call update to `completed`). */
+    end(callSid: string): void {
+      const call = calls.get(callSid);
+      if (call) end(call);
     },
 
     /** Keypad tones sent during the call (kept, so the browser can show what the far end received). */

@@ -78,6 +78,10 @@ export function createSandboxTelephony(settings: SandboxSettings, logger: Logger
       return verifyWebhookSignature(secret, request);
     },
 
+    async endCall(parentCallSid) {
+      calls.end(parentCallSid);
+    },
+
     async fetchDialOutcome(parentCallSid) {
       return calls.outcome(parentCallSid);
     },

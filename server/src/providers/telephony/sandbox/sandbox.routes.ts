@@ -56,6 +56,8 @@ export function sandboxCallRoutes(sandbox: SandboxTelephony, clock: Clock) {
     app.get(
       '/sandbox/calls/:callSid',
       {
+        // The browser polls its call every second: routine, logged at debug only.
+        logLevel: 'debug',
         schema: {
           tags: ['sandbox'],
           summary: 'The progress of a sandbox call',

@@ -65,8 +65,15 @@ type Seen = { method: string; path: string; authorization: string | undefined };
 /** A loopback stand-in for pricing.twilio.com that records what the SDK asked for. */
 function startTwilioDouble() {
   const seen: Seen[] = [];
+  /** The form bodies of POST requests, by path. */
+  const posted: { path: string; form: Record<string, string> }[] = [];
   let base = '';
-  const server: Server = createServer((request: IncomingMessage, response) => {
+  const server: Server = createServer(async (request: IncomingMessage, response) => {
+    let body = '';
+    for await (const chunk of request) body += chunk;
+    if (request.method === 'POST') {
+      posted.push({ path: request.url ?? '', form: Object.fromEntries(new URLSearchParams(body)) });
+    }
     seen.push({
       method: request.method ?? '',
       path: request.url ?? '',
@@ -102,6 +109,16 @@ function startTwilioDouble() {
       const children = parent === parentSid ? [callResource(childSid, 'completed', '61', parentSid)] : [];
       return send(200, { calls: children, page: 0, page_size: 20, next_page_uri: null, uri: request.url });
     }
+    if (request.method === 'POST' && url.pathname === `${calls}/${parentSid}.json`)
+      return send(200, callResource(parentSid, 'completed', '12', null));
+    if (request.method === 'POST' && url.pathname === `${calls}/${lostSid}.json`) {
+      return send(400, {
+        code: 21220,
+        message: 'Call is not in-progress. Cannot redirect.',
+        more_info: 'https://www.twilio.com/docs/errors/21220',
+        status: 400,
+      });
+    }
     if (url.pathname === `${calls}/${lostSid}.json`)
       return send(200, callResource(lostSid, 'canceled', '0', null));
     return send(404, {
@@ -113,6 +130,7 @@ function startTwilioDouble() {
   });
   return {
     seen,
+    posted,
     async start() {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -197,6 +215,19 @@ describe('the Twilio telephony adapter', () => {
     expect(double.seen.map((request) => request.path).at(-1)).toBe(
       `/2010-04-01/Accounts/${accountSid}/Calls/CA${'99'.repeat(16)}.json`,
     );
+  });
+
+  it('ends a call by updating it to completed, and takes a call already over as ended', async () => {
+    const telephony = createTwilioTelephony({ ...settings, apiUrl }, logger);
+    await telephony.endCall(parentSid);
+    expect(double.seen.at(-1)).toEqual({
+      method: 'POST',
+      path: `/2010-04-01/Accounts/${accountSid}/Calls/${parentSid}.json`,
+      authorization: basicAuth,
+    });
+    expect(double.posted.at(-1)?.form).toEqual({ Status: 'completed' });
+    await expect(telephony.endCall(lostSid)).resolves.toBeUndefined();
+    await expect(telephony.endCall(`CA${'98'.repeat(16)}`)).resolves.toBeUndefined();
   });
 
   it('logs a failed REST request with the operation and Twilio’s error code, never the credentials', async () => {

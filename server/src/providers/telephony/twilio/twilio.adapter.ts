@@ -100,6 +100,19 @@ export function createTwilioTelephony(settings: TwilioSettings, logger: Logger):
       return verifyWebhookSignature(settings.authToken, request);
     },
 
+    async endCall(parentCallSid) {
+      await rest('ending a call', () =>
+        client
+          .calls(parentCallSid)
+          .update({ status: 'completed' })
+          .catch((error: unknown) => {
+            // Twilio refuses to update a call that has already ended: it is over, as asked.
+            if (field(error, 'status') === 404 || field(error, 'code') === 21220) return null;
+            throw error;
+          }),
+      );
+    },
+
     async fetchDialOutcome(parentCallSid): Promise<DialOutcome> {
       const children = await rest('listing the legs of a call', () =>
         client.calls.list({ parentCallSid, limit: 20 }),

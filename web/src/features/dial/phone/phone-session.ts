@@ -21,6 +21,8 @@ export type PhoneSession = {
   /** What the telephony said when it ended the call without connecting (a refusal). */
   message: string | null;
   error: { code: string; message: string } | null;
+  /** The caller pressed Hang up (not the other side, not a limit). */
+  hungUp: boolean;
 };
 
 const idle: PhoneSession = {
@@ -35,6 +37,7 @@ const idle: PhoneSession = {
   digits: '',
   message: null,
   error: null,
+  hungUp: false,
 };
 
 /**
@@ -125,6 +128,7 @@ function createPhoneSessionStore() {
     },
 
     hangUp() {
+      if (call) set({ hungUp: true });
       call?.disconnect();
     },
 
