@@ -1,4 +1,6 @@
+import type { ErrorCode } from '@mobayilo/contract';
 import { AppError } from '../../platform/errors/app-error';
+import type { SandboxCheckoutError } from '../../providers/payments';
 import { formatUsd } from './payments.domain';
 
 export const paymentsErrors = {
@@ -31,11 +33,13 @@ export const paymentsErrors = {
   topupNotFound() {
     return new AppError('not_found', 'There is no such top-up.');
   },
-  sandboxCheckout(reason: string, message: string) {
-    const code: Record<string, string> = {
+  sandboxCheckout(reason: SandboxCheckoutError['reason'], message: string) {
+    const code: Record<SandboxCheckoutError['reason'], ErrorCode> = {
+      unknown_session: 'not_found',
+      expired: 'not_found',
       delivery_failed: 'provider_unavailable',
       unknown_card: 'validation_failed',
     };
-    return new AppError(code[reason] ?? 'not_found', message, { reason });
+    return new AppError(code[reason], message, { reason });
   },
 };

@@ -1,12 +1,20 @@
+import type { ErrorCode } from '@mobayilo/contract';
+
 /**
- * The one error type services throw. The HTTP layer maps `code` to a status through error-codes.ts;
- * `details` carries machine-readable context (field errors, limits) and is sent to the client.
+ * The one error type services throw. The HTTP layer maps `code` to a status through the contract's table
+ * (contract/src/errors.ts); a code missing from it does not compile. `details` carries machine-readable
+ * context (field errors, limits) and is sent to the client.
  */
-export class AppError<Code extends string = string> extends Error {
-  readonly code: Code;
+export class AppError extends Error {
+  readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: Code, message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'AppError';
     this.code = code;

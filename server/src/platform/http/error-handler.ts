@@ -12,11 +12,11 @@ import type { App } from './types';
 
 export function sendError(
   reply: FastifyReply,
-  code: string,
+  code: ErrorCode,
   message: string,
   details?: Record<string, unknown>,
 ): FastifyReply {
-  const status = errorStatusByCode[code as ErrorCode] ?? 400;
+  const status = errorStatusByCode[code];
   // Errors have one shape everywhere; a route's own response schema for this status must not reshape them.
   return reply
     .status(status)
