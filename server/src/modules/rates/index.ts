@@ -35,10 +35,14 @@ export function createRatesModule(deps: {
   jobs: Pick<JobQueue, 'send'>;
   guards: Pick<AuthGuards, 'requirePlatformAdmin'>;
 }) {
-  const service = createRatesService(deps);
+  const { db, clock, settings } = deps;
+  const service = createRatesService({ db, clock, metrics: deps.metrics, settings });
   const imports = createRatesImportService({
-    ...deps,
+    db,
+    clock,
     logger: deps.logger.child({ module: 'rates' }),
+    telephony: deps.telephony,
+    settings,
     onChange: service.invalidate,
   });
   const jobs = ratesJobs(imports);

@@ -44,7 +44,7 @@ export function createRatesImportService(deps: {
   db: Database;
   clock: Clock;
   logger: Logger;
-  telephony: TelephonyProvider;
+  telephony: Pick<TelephonyProvider, 'listPricedCountries' | 'getOutboundPrices'>;
   settings: Pick<RatesSettings, 'markupPercent' | 'yamlFile'>;
   /** Called after a commit that changed prices. */
   onChange: () => void;

@@ -63,7 +63,7 @@ function toEntries(rows: Awaited<ReturnType<typeof repository.findInForce>>): De
 export function createRatesService(deps: {
   db: Database;
   clock: Clock;
-  metrics: Metrics;
+  metrics: Pick<Metrics, 'counter' | 'gauge'>;
   settings: RatesSettings;
 }) {
   const { db, settings } = deps;
