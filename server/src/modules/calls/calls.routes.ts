@@ -71,7 +71,7 @@ export function callsRoutes(deps: { service: CallsService; guards: Pick<AuthGuar
     app.post(
       '/calls/:id/hangup',
       {
-        preHandler: guards.requireUser,
+        onRequest: guards.requireUser,
         schema: {
           tags: ['calls'],
           summary: 'Hang up one of your own calls (after a reload, when the browser no longer holds it)',
