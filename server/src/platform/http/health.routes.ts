@@ -55,11 +55,14 @@ export function healthRoutes(deps: HealthDeps) {
       const { token, open } = deps.metricsAccess;
       if (!open) {
         if (!token)
-          throw new AppError('not_found', 'Metrics are turned off: set METRICS_TOKEN to read them.');
+          throw new AppError(
+            'not_found',
+            'Metrics are turned off here. Set a metrics token in the server’s settings to read them.',
+          );
         const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
         if (!given || !sameSecret(given, token)) {
           reply.header('www-authenticate', 'Bearer realm="metrics"');
-          throw new AppError('unauthorized', 'Metrics need the bearer token set in METRICS_TOKEN.');
+          throw new AppError('unauthorized', 'Metrics need the bearer token from the server’s settings.');
         }
       }
       return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
