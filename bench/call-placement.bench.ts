@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { createDatabase } from '../server/src/db/client';
-import { utcDay } from '../server/src/modules/calls/call-assessment';
+import { createDatabase } from '../server/src/db/client.adapter';
+import { utcDay } from '../server/src/modules/calls/call-assessment.service';
 import { callSetupRepository, type PlacementLimits } from '../server/src/modules/calls/call-setup.repository';
-import { createLogger } from '../server/src/platform/logger';
+import { createLogger } from '../server/src/platform/logger.adapter';
 import { placementFor } from '../server/test/support/calls';
 import { report } from './support/load';
 import { startProduct } from './support/product';

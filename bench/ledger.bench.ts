@@ -1,14 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabase } from '../server/src/db/client';
-import { startEmbeddedPostgres } from '../server/src/db/embedded-postgres';
-import { runMigrations } from '../server/src/db/migrate';
+import { createDatabase } from '../server/src/db/client.adapter';
+import { startEmbeddedPostgres } from '../server/src/db/embedded-postgres.adapter';
+import { runMigrations } from '../server/src/db/migrate.util';
 import { createAuditModule } from '../server/src/modules/audit';
 import { createLedgerModule } from '../server/src/modules/ledger';
-import { systemClock } from '../server/src/platform/clock';
-import { createLogger } from '../server/src/platform/logger';
-import { createMetrics } from '../server/src/platform/metrics';
+import { systemClock } from '../server/src/platform/clock.util';
+import { createLogger } from '../server/src/platform/logger.adapter';
+import { createMetrics } from '../server/src/platform/metrics.adapter';
 import { freePort } from '../server/test/support/free-port';
 import { report } from './support/load';
 

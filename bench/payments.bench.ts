@@ -1,4 +1,4 @@
-import { signStripePayload } from '../server/src/providers/payments/stripe/stripe-signature';
+import { signStripePayload } from '../server/src/providers/payments/stripe/stripe-signature.util';
 import { load, reportLoad } from './support/load';
 import { startProduct } from './support/product';
 

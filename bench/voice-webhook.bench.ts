@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { signWebhook } from '../server/src/providers/telephony/twilio/twilio-signature';
+import { signWebhook } from '../server/src/providers/telephony/twilio/twilio-signature.util';
 import { startServerProcess } from '../server/test/support/server-process';
 import {
   type LoadResult,

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { createHttpClient } from '../test/support/http-client';
 import { buildApp } from './app';
 import { loadConfig } from './config';
-import { AppError } from './platform/errors/app-error';
-import { asGuard } from './platform/http/auth';
-import type { App } from './platform/http/types';
-import { createLogger } from './platform/logger';
-import { createMetrics } from './platform/metrics';
+import { AppError } from './platform/errors/app.errors';
+import { asGuard } from './platform/http/auth.guards';
+import type { App } from './platform/http/http.types';
+import { createLogger } from './platform/logger.adapter';
+import { createMetrics } from './platform/metrics.adapter';
 
 async function exampleRoutes(app: App) {
   app.post(

@@ -8,17 +8,17 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config';
-import { assertGuardsRunFirst } from './platform/http/auth';
-import { registerCsrfProtection } from './platform/http/csrf';
-import { registerErrorHandling, sendError } from './platform/http/error-handler';
+import { assertGuardsRunFirst } from './platform/http/auth.guards';
+import { registerCsrfProtection } from './platform/http/csrf.plugin';
+import { registerErrorHandling, sendError } from './platform/http/error-handler.plugin';
 import { healthRoutes } from './platform/http/health.routes';
-import { registerOddInputChecks } from './platform/http/odd-input';
-import { requestIdFrom } from './platform/http/request-id';
-import { registerSecurityHeaders } from './platform/http/security-headers';
-import { registerSpa } from './platform/http/spa';
-import type { App, RoutePlugin } from './platform/http/types';
-import type { Logger } from './platform/logger';
-import type { Metrics } from './platform/metrics';
+import type { App, RoutePlugin } from './platform/http/http.types';
+import { registerOddInputChecks } from './platform/http/odd-input.plugin';
+import { requestIdFrom } from './platform/http/request-id.util';
+import { registerSecurityHeaders } from './platform/http/security-headers.plugin';
+import { registerSpa } from './platform/http/spa.plugin';
+import type { Logger } from './platform/logger.adapter';
+import type { Metrics } from './platform/metrics.adapter';
 
 export type AppDeps = {
   config: Config;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Config } from './config';
-import type { Database } from './db/client';
+import type { Database } from './db/client.adapter';
 import { createAuditModule } from './modules/audit';
 import { createCallsModule } from './modules/calls';
 import { createHousekeepingModule } from './modules/housekeeping';
@@ -11,13 +11,13 @@ import { createMailModule } from './modules/mail';
 import { createMarketingModule } from './modules/marketing';
 import { createPaymentsModule } from './modules/payments';
 import { createRatesModule } from './modules/rates';
-import type { Clock } from './platform/clock';
-import { deleteExpiredRateLimits } from './platform/http/rate-limit';
-import type { RoutePlugin } from './platform/http/types';
-import type { AnyJobDefinition } from './platform/jobs/define-job';
-import type { JobQueue } from './platform/jobs/job-queue';
-import type { Logger } from './platform/logger';
-import type { Metrics } from './platform/metrics';
+import type { Clock } from './platform/clock.util';
+import type { RoutePlugin } from './platform/http/http.types';
+import { deleteExpiredRateLimits } from './platform/http/rate-limit.repository';
+import type { AnyJobDefinition } from './platform/jobs/define-job.util';
+import type { JobQueue } from './platform/jobs/job-queue.adapter';
+import type { Logger } from './platform/logger.adapter';
+import type { Metrics } from './platform/metrics.adapter';
 import { createTelephony, sandboxCallRoutes } from './providers/telephony';
 
 export type PlatformDeps = {

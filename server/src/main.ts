@@ -1,9 +1,9 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
 import { loadConfigOrExit } from './config';
-import { systemClock } from './platform/clock';
-import { createLifecycle, ShutdownRequested } from './platform/lifecycle';
-import { createLogger } from './platform/logger';
+import { systemClock } from './platform/clock.util';
+import { createLifecycle, ShutdownRequested } from './platform/lifecycle.util';
+import { createLogger } from './platform/logger.adapter';
 import { openDatabase, startServices } from './runtime';
 import { version } from './version';
 

@@ -1,14 +1,13 @@
-import { sql } from 'drizzle-orm';
 import type { Config } from './config';
 import { createModules } from './container';
-import { createDatabase, type DatabaseHandle } from './db/client';
-import { startEmbeddedPostgres } from './db/embedded-postgres';
-import { runMigrations } from './db/migrate';
-import type { Clock } from './platform/clock';
-import { createJobQueue } from './platform/jobs/job-queue';
-import type { Lifecycle } from './platform/lifecycle';
-import type { Logger } from './platform/logger';
-import { createMetrics } from './platform/metrics';
+import { createDatabase, type DatabaseHandle } from './db/client.adapter';
+import { startEmbeddedPostgres } from './db/embedded-postgres.adapter';
+import { runMigrations } from './db/migrate.util';
+import type { Clock } from './platform/clock.util';
+import { createJobQueue } from './platform/jobs/job-queue.adapter';
+import type { Lifecycle } from './platform/lifecycle.util';
+import type { Logger } from './platform/logger.adapter';
+import { createMetrics } from './platform/metrics.adapter';
 
 type RuntimeOptions = { config: Config; logger: Logger; lifecycle: Lifecycle };
 
@@ -74,7 +73,7 @@ export async function startServices(
 
   const readiness = {
     database: async () => {
-      await database.db.execute(sql`select 1`);
+      await database.pool.query('select 1');
       return true;
     },
     jobs: () => jobs.isReady(),

@@ -1,8 +1,8 @@
 import closeWithGrace from 'close-with-grace';
 import { loadConfigOrExit } from './config';
-import { systemClock } from './platform/clock';
-import { createLifecycle, ShutdownRequested } from './platform/lifecycle';
-import { createLogger } from './platform/logger';
+import { systemClock } from './platform/clock.util';
+import { createLifecycle, ShutdownRequested } from './platform/lifecycle.util';
+import { createLogger } from './platform/logger.adapter';
 import { openDatabase, startServices } from './runtime';
 
 /** Runs the background jobs without HTTP, for scaling workers apart from web servers (`npm run worker`). */

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createDatabase } from '../src/db/client';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/db/embedded-postgres';
-import { runMigrations } from '../src/db/migrate';
-import { createJobQueue } from '../src/platform/jobs/job-queue';
-import { createLogger } from '../src/platform/logger';
-import { createMetrics } from '../src/platform/metrics';
+import { createDatabase } from '../src/db/client.adapter';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/db/embedded-postgres.adapter';
+import { runMigrations } from '../src/db/migrate.util';
+import { createJobQueue } from '../src/platform/jobs/job-queue.adapter';
+import { createLogger } from '../src/platform/logger.adapter';
+import { createMetrics } from '../src/platform/metrics.adapter';
 import { freePort } from './support/free-port';
 import { TEMPLATE_DATABASE } from './support/test-database';
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database';
-import { migrationsFolder, runMigrations } from './migrate';
+import { migrationsFolder, runMigrations } from './migrate.util';
 
 describe('runMigrations', () => {
   let database: TestDatabase;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { migrationsFolder, moduleSqlFiles } from './migrate';
+import { migrationsFolder, moduleSqlFiles } from './migrate.util';
 
 const modulesFolder = path.join(import.meta.dirname, '..', 'modules');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from './errors/app-error';
-import { decodeCursor, encodeCursor } from './pagination';
+import { isAppError } from './errors/app.errors';
+import { decodeCursor, encodeCursor } from './pagination.util';
 
 const id = '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5b';
 const crafted = (text: string) => Buffer.from(text).toString('base64url');

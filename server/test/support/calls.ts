@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { utcDay } from '../../src/modules/calls/call-assessment';
+import { utcDay } from '../../src/modules/calls/call-assessment.service';
 import type { Placement } from '../../src/modules/calls/call-setup.repository';
 import { calls } from '../../src/modules/calls/tables';
 import { memberships } from '../../src/modules/identity/tables';
-import { signWebhook } from '../../src/providers/telephony/twilio/twilio-signature';
+import { signWebhook } from '../../src/providers/telephony/twilio/twilio-signature.util';
 import { confirmAddress, uniqueEmail } from './accounts';
 import { createHttpClient, type HttpClient } from './http-client';
 import { linkTokenIn, waitForMail } from './mail';

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/platform/clock';
+import type { Clock } from '../../src/platform/clock.util';
 
 /** Real time, plus however far a test has moved it forward. */
 export function createTestClock(): Clock & { advance(ms: number): void } {

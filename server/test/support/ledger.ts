@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { expect } from 'vitest';
-import type { Executor } from '../../src/db/client';
+import type { Executor } from '../../src/db/client.adapter';
 import { accounts } from '../../src/modules/identity/tables';
 import type { LedgerService } from '../../src/modules/ledger';
 

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Database } from '../../src/db/client';
+import type { Database } from '../../src/db/client.adapter';
 import { mailOutbox } from '../../src/modules/mail/tables';
 import { waitFor } from './wait';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { providerEvents } from '../../src/modules/inbox/tables';
-import { signStripePayload } from '../../src/providers/payments/stripe/stripe-signature';
+import { signStripePayload } from '../../src/providers/payments/stripe/stripe-signature.util';
 import { signUp, uniqueEmail } from './accounts';
 import { createHttpClient } from './http-client';
 import { linkTokenIn, waitForMail } from './mail';

@@ -1,8 +1,8 @@
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { type Clock, systemClock } from '../../src/platform/clock';
-import { createLifecycle } from '../../src/platform/lifecycle';
-import { createLogger } from '../../src/platform/logger';
+import { type Clock, systemClock } from '../../src/platform/clock.util';
+import { createLifecycle } from '../../src/platform/lifecycle.util';
+import { createLogger } from '../../src/platform/logger.adapter';
 import { startServices } from '../../src/runtime';
 import { createTestDatabase } from './test-database';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createDatabase, type DatabaseHandle } from '../../src/db/client';
-import { createLogger } from '../../src/platform/logger';
+import { createDatabase, type DatabaseHandle } from '../../src/db/client.adapter';
+import { createLogger } from '../../src/platform/logger.adapter';
 
 export const TEMPLATE_DATABASE = 'mobayilo_template';
 

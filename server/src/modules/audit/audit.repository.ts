@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, lt, or } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import type { Position } from '../../platform/pagination';
+import type { Executor } from '../../db/client.adapter';
+import type { Position } from '../../platform/pagination.util';
 import { auditLog } from './tables';
 
 export type AuditRow = typeof auditLog.$inferSelect;

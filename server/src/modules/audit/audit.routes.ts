@@ -1,6 +1,6 @@
 import { auditListQuerySchema, auditListResponseSchema } from '@mobayilo/contract';
-import type { AuthGuards } from '../../platform/http/auth';
-import type { App } from '../../platform/http/types';
+import type { AuthGuards } from '../../platform/http/auth.guards';
+import type { App } from '../../platform/http/http.types';
 import type { AuditService } from './audit.service';
 
 /** Platform admins read the audit log; nobody writes it over HTTP. */

@@ -1,6 +1,6 @@
-import type { Database, Executor } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import { decodeCursor, pageOf } from '../../platform/pagination';
+import type { Database, Executor } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import { decodeCursor, pageOf } from '../../platform/pagination.util';
 import { type AuditRow, auditRepository as repository } from './audit.repository';
 
 /** The platform admin who acted. */

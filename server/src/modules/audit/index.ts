@@ -1,6 +1,6 @@
-import type { Database } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import type { AuthGuards } from '../../platform/http/auth';
+import type { Database } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import type { AuthGuards } from '../../platform/http/auth.guards';
 import { auditRoutes } from './audit.routes';
 import { createAuditService } from './audit.service';
 

@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { instant } from '../../db/columns';
+import { instant } from '../../db/columns.util';
 
 /**
  * Every platform admin's action, written in the transaction of the action itself. Append-only: triggers refuse

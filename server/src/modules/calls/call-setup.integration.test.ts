@@ -4,8 +4,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSeat, newCaller, newCallSid, placementFor, type TestCaller } from '../../../test/support/calls';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
-import { migrationsFolder } from '../../db/migrate';
-import { utcDay } from './call-assessment';
+import { migrationsFolder } from '../../db/migrate.util';
+import { utcDay } from './call-assessment.service';
 import { type PlacementLimits, callSetupRepository as setup } from './call-setup.repository';
 import { callsRepository } from './calls.repository';
 

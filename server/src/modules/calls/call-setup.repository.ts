@@ -1,5 +1,5 @@
-import type { Database } from '../../db/client';
-import { type PreparedStatement, runPrepared } from '../../db/prepared';
+import type { Database } from '../../db/client.adapter';
+import { type PreparedStatement, runPrepared } from '../../db/prepared.util';
 import type { Caller } from '../identity';
 import type { CallUsage, PlacementLimits, PlacementRefusal } from './call-policy.domain';
 import type { Call } from './calls.repository';

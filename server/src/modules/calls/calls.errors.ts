@@ -1,5 +1,5 @@
 import type { CallRefusalReason } from '@mobayilo/contract';
-import { AppError } from '../../platform/errors/app-error';
+import { AppError } from '../../platform/errors/app.errors';
 
 /** Why a call cannot go through, in words short enough to be spoken to the caller before hanging up. */
 export const refusalMessages: Record<CallRefusalReason, string> = {

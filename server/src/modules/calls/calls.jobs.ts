@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../platform/jobs/define-job';
+import { defineJob } from '../../platform/jobs/define-job.util';
 import type { InboxService } from '../inbox';
 import { changeFromEvent } from './call-events.domain';
 import type { SettlementService } from './settlement.service';

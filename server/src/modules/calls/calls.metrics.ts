@@ -1,4 +1,4 @@
-import type { Metrics } from '../../platform/metrics';
+import type { Metrics } from '../../platform/metrics.adapter';
 
 export function createCallMetrics(metrics: Metrics) {
   return {

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import type { Position } from '../../platform/pagination';
+import type { Executor } from '../../db/client.adapter';
+import type { Position } from '../../platform/pagination.util';
 import { type CallStatus, isFinal, STATUS_RANK } from './call.domain';
 import { calls } from './tables';
 

@@ -12,7 +12,7 @@ import {
 } from '../../../test/support/calls';
 import { createHttpClient } from '../../../test/support/http-client';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
-import { readVoiceAccessToken } from '../../providers/telephony/twilio/twilio-token';
+import { readVoiceAccessToken } from '../../providers/telephony/twilio/twilio-token.util';
 
 describe('GET /api/calls/token', () => {
   let t: TestApp;

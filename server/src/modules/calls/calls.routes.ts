@@ -9,8 +9,8 @@ import {
   errorResponseSchema,
   recentNumbersResponseSchema,
 } from '@mobayilo/contract';
-import { type AuthGuards, principalOf } from '../../platform/http/auth';
-import type { App } from '../../platform/http/types';
+import { type AuthGuards, principalOf } from '../../platform/http/auth.guards';
+import type { App } from '../../platform/http/http.types';
 import type { CallsService } from './calls.service';
 
 /** The signed-in caller's calls: a token for the browser's phone, prices before calling, history. */

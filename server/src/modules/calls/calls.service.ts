@@ -5,17 +5,17 @@ import type {
   CallTokenResponse,
   RecentNumbersResponse,
 } from '@mobayilo/contract';
-import type { Database } from '../../db/client';
-import { AppError } from '../../platform/errors/app-error';
-import type { Principal } from '../../platform/http/auth';
-import type { RateLimit } from '../../platform/http/rate-limit';
-import { decodeCursor, pageOf } from '../../platform/pagination';
+import type { Database } from '../../db/client.adapter';
+import { AppError } from '../../platform/errors/app.errors';
+import type { Principal } from '../../platform/http/auth.guards';
+import type { RateLimit } from '../../platform/http/rate-limit.adapter';
+import { decodeCursor, pageOf } from '../../platform/pagination.util';
 import { normalizePhone } from '../../platform/phone';
 import type { TelephonyProvider } from '../../providers/telephony';
 import type { AccountsAdminService, AccountsService } from '../identity';
 import type { EventJob, InboxService } from '../inbox';
 import { identityFor, isFinal } from './call.domain';
-import type { CallAssessor } from './call-assessment';
+import type { CallAssessor } from './call-assessment.service';
 import {
   type DialActionWebhook,
   dialActionEvent,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSeat, newCaller, placementFor, type TestCaller } from '../../../test/support/calls';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
-import { utcDay } from './call-assessment';
+import { utcDay } from './call-assessment.service';
 import { type PlacementLimits, type PlacementState, placementRefusal } from './call-policy.domain';
 import { callSetupRepository as setup } from './call-setup.repository';
 

@@ -1,7 +1,7 @@
-import type { Database } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import { isAppError } from '../../platform/errors/app-error';
-import type { Logger } from '../../platform/logger';
+import type { Database } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import { isAppError } from '../../platform/errors/app.errors';
+import type { Logger } from '../../platform/logger.adapter';
 import { parsePhone } from '../../platform/phone';
 import type { DialOutcome, TelephonyProvider } from '../../providers/telephony';
 import type { EventOutcome } from '../inbox';

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { cents, instant } from '../../db/columns';
+import { cents, instant } from '../../db/columns.util';
 import { accounts, memberships } from '../identity/tables';
 import { CALL_STATUSES } from './call.domain';
 

@@ -197,7 +197,7 @@ describe('the voice webhook’s signature check', () => {
       sendWebhook(t, VOICE, params, { signature: '' }),
       // Signed for one number, sent with another.
       sendWebhook(t, VOICE, params, {
-        signature: (await import('../../providers/telephony/twilio/twilio-signature')).signWebhook(
+        signature: (await import('../../providers/telephony/twilio/twilio-signature.util')).signWebhook(
           SANDBOX_SECRET,
           url,
           { ...params, To: '+12025550199' },

@@ -1,12 +1,12 @@
 import type { CallRefusalReason } from '@mobayilo/contract';
-import type { Database } from '../../db/client';
-import { createBatcher } from '../../platform/batcher';
-import type { Clock } from '../../platform/clock';
-import type { Logger } from '../../platform/logger';
+import type { Database } from '../../db/client.adapter';
+import { createBatcher } from '../../platform/batcher.util';
+import type { Clock } from '../../platform/clock.util';
+import type { Logger } from '../../platform/logger.adapter';
 import { type NormalizedPhone, parsePhone } from '../../platform/phone';
 import type { AccountsAdminService, Caller } from '../identity';
 import { membershipFromClient } from './call.domain';
-import { type CallAssessor, utcDay } from './call-assessment';
+import { type CallAssessor, utcDay } from './call-assessment.service';
 import type { CallPolicy } from './call-policy.domain';
 import {
   type CallerSnapshot,
@@ -16,7 +16,7 @@ import {
 import { callerNotAllowedMessage, invalidNumberMessage, refusalMessages } from './calls.errors';
 import type { CallMetrics } from './calls.metrics';
 import { type Call, callsRepository } from './calls.repository';
-import { dialer, sayAndHangUp } from './twiml';
+import { dialer, sayAndHangUp } from './twiml.mapper';
 
 /** A hold outlives the call's time limit by this much, so that a late final callback can still capture it. */
 const HOLD_MARGIN_MS = 15 * 60_000;

@@ -1,14 +1,14 @@
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { App } from '../../platform/http/types';
-import type { Logger } from '../../platform/logger';
+import type { App } from '../../platform/http/http.types';
+import type { Logger } from '../../platform/logger.adapter';
 import type { TelephonyProvider } from '../../providers/telephony';
 import { dialActionWebhookSchema, statusWebhookSchema, voiceWebhookSchema } from './call-events.domain';
 import { callsErrors } from './calls.errors';
 import type { CallMetrics } from './calls.metrics';
 import type { CallsService } from './calls.service';
-import { hangUp } from './twiml';
+import { hangUp } from './twiml.mapper';
 import type { VoiceService } from './voice.service';
 
 export const WEBHOOK_PATHS = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../platform/jobs/define-job';
+import { defineJob } from '../../platform/jobs/define-job.util';
 import type { HousekeepingService } from './housekeeping.service';
 
 /** Every day at 03:17 UTC, a quiet hour away from the top of the hour when other schedules pile up. */

@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import type { Executor } from '../../db/client.adapter';
 import { housekeepingRuns } from './tables';
 
 export type HousekeepingRun = typeof housekeepingRuns.$inferSelect;

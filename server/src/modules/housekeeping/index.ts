@@ -1,6 +1,6 @@
-import type { Database } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import type { Logger } from '../../platform/logger';
+import type { Database } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import type { Logger } from '../../platform/logger.adapter';
 import { housekeepingJobs } from './housekeeping.jobs';
 import { createHousekeepingService } from './housekeeping.service';
 

@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { instant } from '../../db/columns';
+import { instant } from '../../db/columns.util';
 
 /** One row per run of the daily housekeeping sweep: when it ran and what each task removed. */
 export const housekeepingRuns = pgTable(

@@ -1,15 +1,15 @@
-import type { Database } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/errors/app-error';
-import type { Logger } from '../../platform/logger';
-import { decodeCursor, pageOf } from '../../platform/pagination';
+import type { Database } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import { AppError } from '../../platform/errors/app.errors';
+import type { Logger } from '../../platform/logger.adapter';
+import { decodeCursor, pageOf } from '../../platform/pagination.util';
 import type { Actor, AuditRecorder } from '../audit';
 import { type MailService, magicLinkMail } from '../mail';
 import { type Account, accountsRepository as accounts } from './accounts.repository';
-import { issueLink, linkLifetimeMs } from './links';
+import { issueLink, linkLifetimeMs } from './links.service';
 import { sessionsRepository as sessions } from './sessions.repository';
-import { usersAdminRepository } from './users.admin.repository';
 import { usersRepository } from './users.repository';
+import { usersAdminRepository } from './users-admin.repository';
 
 type AccountStatus = Account['status'];
 

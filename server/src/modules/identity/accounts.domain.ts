@@ -1,4 +1,4 @@
-import type { Principal } from '../../platform/http/auth';
+import type { Principal } from '../../platform/http/auth.guards';
 import type { MemberRow } from './accounts.repository';
 import { identityErrors } from './identity.errors';
 

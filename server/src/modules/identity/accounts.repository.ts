@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { isUniqueViolation } from '../../db/errors';
-import { AppError } from '../../platform/errors/app-error';
+import type { Executor } from '../../db/client.adapter';
+import { isUniqueViolation } from '../../db/postgres.errors';
+import { AppError } from '../../platform/errors/app.errors';
 import { accountDomains, accounts, memberships, users } from './tables';
 
 export type Account = typeof accounts.$inferSelect;

@@ -1,9 +1,9 @@
-import type { Database, Executor } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/errors/app-error';
-import type { Principal } from '../../platform/http/auth';
-import type { Logger } from '../../platform/logger';
-import { decodeCursor, pageOf } from '../../platform/pagination';
+import type { Database, Executor } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import { AppError } from '../../platform/errors/app.errors';
+import type { Principal } from '../../platform/http/auth.guards';
+import type { Logger } from '../../platform/logger.adapter';
+import { decodeCursor, pageOf } from '../../platform/pagination.util';
 import { colleagueWaitingMail, type MailService } from '../mail';
 import { requireCompany, requireConfirmedAddress, toMember } from './accounts.domain';
 import { type Account, accountsRepository as accounts, type MembershipRole } from './accounts.repository';

@@ -1,5 +1,5 @@
-import type { Executor } from '../../db/client';
-import type { Logger } from '../../platform/logger';
+import type { Executor } from '../../db/client.adapter';
+import type { Logger } from '../../platform/logger.adapter';
 import { accountsRepository as accounts } from './accounts.repository';
 import { claimDomain } from './domain-claims.service';
 import { companyDomainFor } from './email.domain';

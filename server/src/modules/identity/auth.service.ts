@@ -1,11 +1,11 @@
-import type { Database, Executor } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/errors/app-error';
-import type { Principal } from '../../platform/http/auth';
-import type { RateLimit } from '../../platform/http/rate-limit';
-import type { JobDefinition } from '../../platform/jobs/define-job';
-import type { JobQueue } from '../../platform/jobs/job-queue';
-import type { Logger } from '../../platform/logger';
+import type { Database, Executor } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import { AppError } from '../../platform/errors/app.errors';
+import type { Principal } from '../../platform/http/auth.guards';
+import type { RateLimit } from '../../platform/http/rate-limit.adapter';
+import type { JobDefinition } from '../../platform/jobs/define-job.util';
+import type { JobQueue } from '../../platform/jobs/job-queue.adapter';
+import type { Logger } from '../../platform/logger.adapter';
 import {
   type MailService,
   magicLinkMail,
@@ -19,12 +19,12 @@ import type { AccountsService } from './accounts.service';
 import { type AddressProof, runAfterCommit } from './address-proof.service';
 import { domainOf } from './email.domain';
 import { identityErrors } from './identity.errors';
-import { issueLink, linkLifetimeMs } from './links';
+import { issueLink, linkLifetimeMs } from './links.service';
 import { type LoginTokenPurpose, loginTokensRepository as loginTokens } from './login-tokens.repository';
-import { hashPassword, passwordProblem, verifyAgainstDecoy, verifyPassword } from './passwords';
+import { hashPassword, passwordProblem, verifyAgainstDecoy, verifyPassword } from './passwords.util';
 import type { RequestOrigin, SessionsService } from './sessions.service';
 import type { SignInOrigin, SignIns } from './sign-ins.service';
-import { hashToken } from './tokens';
+import { hashToken } from './tokens.util';
 import { usersRepository as users } from './users.repository';
 
 export type AuthLimits = Record<

@@ -5,8 +5,8 @@ import { createTestClock } from '../../../test/support/clock';
 import { createHttpClient } from '../../../test/support/http-client';
 import { linkTokenIn, waitForMail } from '../../../test/support/mail';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
-import { createLogger } from '../../platform/logger';
-import { deleteNeverSignedIn } from './cleanup';
+import { createLogger } from '../../platform/logger.adapter';
+import { deleteNeverSignedIn } from './cleanup.service';
 import { accounts, memberships, users } from './tables';
 import { usersRepository } from './users.repository';
 

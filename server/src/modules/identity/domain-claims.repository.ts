@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client';
+import type { Executor } from '../../db/client.adapter';
 import { accountDomains, accounts, domainClaimConflicts, memberships, users } from './tables';
 
 const claimant = alias(accounts, 'claimant');

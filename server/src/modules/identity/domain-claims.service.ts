@@ -1,5 +1,5 @@
-import type { Database, Executor } from '../../db/client';
-import type { Logger } from '../../platform/logger';
+import type { Database, Executor } from '../../db/client.adapter';
+import type { Logger } from '../../platform/logger.adapter';
 import { domainClaimsRepository as claims } from './domain-claims.repository';
 
 /** `claimed`: the company now holds the domain; `in_review`: another company's confirmed claim stands. */

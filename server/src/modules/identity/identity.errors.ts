@@ -1,5 +1,5 @@
-import { AppError } from '../../platform/errors/app-error';
-import type { PasswordProblem } from './passwords';
+import { AppError } from '../../platform/errors/app.errors';
+import type { PasswordProblem } from './passwords.util';
 
 const passwordMessages: Record<PasswordProblem, string> = {
   too_short: 'Use at least 10 characters.',

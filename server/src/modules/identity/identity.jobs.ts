@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../platform/jobs/define-job';
+import { defineJob } from '../../platform/jobs/define-job.util';
 import type { AuthService } from './auth.service';
 
 const emailPayload = z.object({ email: z.email() });

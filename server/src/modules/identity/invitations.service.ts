@@ -1,12 +1,12 @@
-import type { Executor } from '../../db/client';
-import { AppError } from '../../platform/errors/app-error';
-import type { Principal } from '../../platform/http/auth';
+import type { Executor } from '../../db/client.adapter';
+import { AppError } from '../../platform/errors/app.errors';
+import type { Principal } from '../../platform/http/auth.guards';
 import { companyInviteMail, seatInviteMail } from '../mail';
 import { requireCompany, requireConfirmedAddress, toMember } from './accounts.domain';
 import { accountsRepository as accounts } from './accounts.repository';
 import type { AccountsServiceDeps } from './accounts.service';
 import { domainOf } from './email.domain';
-import { issueLink, linkLifetimeMs } from './links';
+import { issueLink, linkLifetimeMs } from './links.service';
 import type { User } from './users.repository';
 import { usersRepository as users } from './users.repository';
 

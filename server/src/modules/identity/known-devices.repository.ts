@@ -1,5 +1,5 @@
 import { eq, lt } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import type { Executor } from '../../db/client.adapter';
 import { knownDevices } from './tables';
 
 export type KnownDevice = typeof knownDevices.$inferSelect;

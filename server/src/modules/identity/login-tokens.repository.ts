@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import type { Executor } from '../../db/client.adapter';
 import { loginTokens } from './tables';
 
 export type LoginToken = typeof loginTokens.$inferSelect;

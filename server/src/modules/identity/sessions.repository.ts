@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, lt, ne, or } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import type { Executor } from '../../db/client.adapter';
 import { accounts, memberships, sessions, users } from './tables';
 
 export type SessionRow = typeof sessions.$inferSelect;

@@ -1,8 +1,8 @@
-import type { Database, Executor } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import type { Principal } from '../../platform/http/auth';
+import type { Database, Executor } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import type { Principal } from '../../platform/http/auth.guards';
 import { sessionsRepository as repository } from './sessions.repository';
-import { hashToken, newToken } from './tokens';
+import { hashToken, newToken } from './tokens.util';
 
 const DAY = 86_400_000;
 /** A session ends after 30 days without use, and after 90 days in any case (ASVS 7.3). */

@@ -1,8 +1,8 @@
-import type { Executor } from '../../db/client';
-import type { Clock } from '../../platform/clock';
+import type { Executor } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
 import { knownDevicesRepository as devices } from './known-devices.repository';
 import type { RequestOrigin, SessionsService } from './sessions.service';
-import { hashToken, newToken } from './tokens';
+import { hashToken, newToken } from './tokens.util';
 import { usersRepository as users } from './users.repository';
 
 /** A browser that has not signed in for this long is a stranger again. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, inet, integer, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { instant } from '../../db/columns';
+import { instant } from '../../db/columns.util';
 
 export const users = pgTable(
   'users',

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { isUniqueViolation } from '../../db/errors';
-import { AppError } from '../../platform/errors/app-error';
+import type { Executor } from '../../db/client.adapter';
+import { isUniqueViolation } from '../../db/postgres.errors';
+import { AppError } from '../../platform/errors/app.errors';
 import { users } from './tables';
 
 export type User = typeof users.$inferSelect;

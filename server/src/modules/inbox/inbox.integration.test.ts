@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { createTestClock } from '../../../test/support/clock';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
 import { waitFor } from '../../../test/support/wait';
-import { defineJob } from '../../platform/jobs/define-job';
-import { createJobQueue, type JobQueue } from '../../platform/jobs/job-queue';
-import { createLogger } from '../../platform/logger';
-import { createMetrics } from '../../platform/metrics';
+import { defineJob } from '../../platform/jobs/define-job.util';
+import { createJobQueue, type JobQueue } from '../../platform/jobs/job-queue.adapter';
+import { createLogger } from '../../platform/logger.adapter';
+import { createMetrics } from '../../platform/metrics.adapter';
 import { createInboxService, type InboxService } from './inbox.service';
 import { providerEvents } from './tables';
 

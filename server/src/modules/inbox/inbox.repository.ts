@@ -1,5 +1,5 @@
 import { and, asc, eq, like, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import type { Executor } from '../../db/client.adapter';
 import { providerEvents } from './tables';
 
 export type ProviderEvent = typeof providerEvents.$inferSelect;

@@ -1,9 +1,9 @@
-import type { Database } from '../../db/client';
-import { createBatcher } from '../../platform/batcher';
-import type { Clock } from '../../platform/clock';
-import type { JobDefinition } from '../../platform/jobs/define-job';
-import type { JobQueue } from '../../platform/jobs/job-queue';
-import type { Logger } from '../../platform/logger';
+import type { Database } from '../../db/client.adapter';
+import { createBatcher } from '../../platform/batcher.util';
+import type { Clock } from '../../platform/clock.util';
+import type { JobDefinition } from '../../platform/jobs/define-job.util';
+import type { JobQueue } from '../../platform/jobs/job-queue.adapter';
+import type { Logger } from '../../platform/logger.adapter';
 import { type ProviderEvent, inboxRepository as repository } from './inbox.repository';
 
 export type { ProviderEvent } from './inbox.repository';

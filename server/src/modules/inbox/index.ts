@@ -1,7 +1,7 @@
-import type { Database } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import type { JobQueue } from '../../platform/jobs/job-queue';
-import type { Logger } from '../../platform/logger';
+import type { Database } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import type { JobQueue } from '../../platform/jobs/job-queue.adapter';
+import type { Logger } from '../../platform/logger.adapter';
 import { createInboxService } from './inbox.service';
 
 export type { EventJob, EventOutcome, InboxService, IncomingEvent, ProviderEvent } from './inbox.service';

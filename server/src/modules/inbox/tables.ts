@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { instant } from '../../db/columns';
+import { instant } from '../../db/columns.util';
 
 /**
  * Every signed webhook we accept, stored once before anything acts on it. The unique (provider, event key)

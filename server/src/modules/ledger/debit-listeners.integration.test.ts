@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fundedWallet } from '../../../test/support/ledger';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
-import { systemClock } from '../../platform/clock';
-import { createLogger } from '../../platform/logger';
-import { createMetrics } from '../../platform/metrics';
+import { systemClock } from '../../platform/clock.util';
+import { createLogger } from '../../platform/logger.adapter';
+import { createMetrics } from '../../platform/metrics.adapter';
 import { createAuditModule } from '../audit';
 import { createLedgerModule, type LedgerService } from './index';
 

@@ -1,5 +1,4 @@
-import { AppError } from '../../platform/errors/app-error';
-import type { LedgerContext } from './ledger.context';
+import { AppError } from '../../platform/errors/app.errors';
 import {
   type Details,
   defaultCounterparty,
@@ -14,6 +13,7 @@ import {
 } from './ledger.domain';
 import { holdExpired, holdSettled, idempotencyConflict, unknownHold } from './ledger.errors';
 import { ledgerRepository as repository } from './ledger.repository';
+import type { LedgerContext } from './ledger-context.service';
 import { type Hold, postingsRepository as postings, type Transfer } from './postings.repository';
 
 export type HoldResult = { hold: Hold; replayed: boolean };

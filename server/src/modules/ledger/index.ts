@@ -1,14 +1,13 @@
-import type { AuthGuards } from '../../platform/http/auth';
-import type { RoutePlugin } from '../../platform/http/types';
-import type { JobQueue } from '../../platform/jobs/job-queue';
-import { ledgerAdminRoutes } from './ledger.admin.routes';
-import type { LedgerDeps } from './ledger.context';
+import type { AuthGuards } from '../../platform/http/auth.guards';
+import type { RoutePlugin } from '../../platform/http/http.types';
+import type { JobQueue } from '../../platform/jobs/job-queue.adapter';
 import { ledgerJobs } from './ledger.jobs';
 import { createLedgerService } from './ledger.service';
+import { ledgerAdminRoutes } from './ledger-admin.routes';
+import type { LedgerDeps } from './ledger-context.service';
 import { type AutoTopupSettings, type Member, walletRoutes } from './wallet.routes';
 
 export type { CaptureResult, HoldResult } from './holds.service';
-export type { LedgerDeps } from './ledger.context';
 export type {
   HoldStatus,
   LedgerRef,
@@ -18,6 +17,7 @@ export type {
 } from './ledger.domain';
 export { SYSTEM_ACCOUNT_CODES, TRANSFER_KINDS } from './ledger.domain';
 export type { LedgerService, TransferRequest, TransferResult } from './ledger.service';
+export type { LedgerDeps } from './ledger-context.service';
 export type { Hold, Transfer } from './postings.repository';
 export type { Reconciliation } from './reconciliation.repository';
 export type { AutoTopupSettings } from './wallet.routes';

@@ -1,5 +1,5 @@
 import { fieldLabel, TRANSFER_KINDS } from '@mobayilo/contract';
-import { AppError } from '../../platform/errors/app-error';
+import { AppError } from '../../platform/errors/app.errors';
 
 export const LEDGER_ACCOUNT_KINDS = ['wallet', 'system'] as const;
 export const SYSTEM_ACCOUNT_CODES = [

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors/app-error';
+import { AppError } from '../../platform/errors/app.errors';
 import type { HoldStatus, LedgerRef } from './ledger.domain';
 
 function describeRef(ref: LedgerRef): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../platform/jobs/define-job';
+import { defineJob } from '../../platform/jobs/define-job.util';
 import type { LedgerService } from './ledger.service';
 
 /** Every day at 02:41 UTC: a quiet hour, away from the top of the hour and from the housekeeping sweep. */

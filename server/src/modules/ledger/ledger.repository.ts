@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { alias, unionAll } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client';
+import type { Executor } from '../../db/client.adapter';
 import type { LedgerRef, SystemAccountCode } from './ledger.domain';
 import type { Hold, Transfer } from './postings.repository';
 import { holds, ledgerAccounts, transfers } from './tables';

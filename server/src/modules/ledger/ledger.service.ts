@@ -1,9 +1,8 @@
-import type { Executor } from '../../db/client';
-import { createBatcher } from '../../platform/batcher';
-import { AppError } from '../../platform/errors/app-error';
+import type { Executor } from '../../db/client.adapter';
+import { createBatcher } from '../../platform/batcher.util';
+import { AppError } from '../../platform/errors/app.errors';
 import type { Actor } from '../audit';
 import { createHoldsService } from './holds.service';
-import { createLedgerContext, type LedgerDeps } from './ledger.context';
 import {
   type Details,
   defaultCounterparty,
@@ -23,12 +22,13 @@ import {
 } from './ledger.domain';
 import { idempotencyConflict } from './ledger.errors';
 import { ledgerRepository as repository, type TransferWithSides } from './ledger.repository';
+import { createLedgerContext, type LedgerDeps } from './ledger-context.service';
 import { type Posting, postingsRepository as postings, type Transfer } from './postings.repository';
 import type { WalletMove } from './postings.statements';
 import { createReconciliationService } from './reconciliation.service';
 import { createWalletViews } from './wallet-views.service';
 
-export type { LedgerDeps } from './ledger.context';
+export type { LedgerDeps } from './ledger-context.service';
 
 export type TransferRequest = {
   kind: TransferKind;

@@ -1,6 +1,6 @@
-import type { Database, Executor } from '../../db/client';
-import { isUniqueViolation } from '../../db/errors';
-import { inTransactionUnlessEmpty, runPrepared } from '../../db/prepared';
+import type { Database, Executor } from '../../db/client.adapter';
+import { isUniqueViolation } from '../../db/postgres.errors';
+import { inTransactionUnlessEmpty, runPrepared } from '../../db/prepared.util';
 import {
   type Capture,
   type CaptureRow,

@@ -1,4 +1,4 @@
-import type { PreparedStatement } from '../../db/prepared';
+import type { PreparedStatement } from '../../db/prepared.util';
 import type { HoldStatus, TransferKind } from './ledger.domain';
 import type { holds, transfers } from './tables';
 

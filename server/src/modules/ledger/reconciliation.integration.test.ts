@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fundedWallet } from '../../../test/support/ledger';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
-import { systemClock } from '../../platform/clock';
-import { createLogger } from '../../platform/logger';
-import { createMetrics } from '../../platform/metrics';
+import { systemClock } from '../../platform/clock.util';
+import { createLogger } from '../../platform/logger.adapter';
+import { createMetrics } from '../../platform/metrics.adapter';
 import { createAuditModule } from '../audit';
 import { createLedgerModule, type LedgerService } from './index';
 

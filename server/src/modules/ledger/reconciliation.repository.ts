@@ -1,5 +1,5 @@
 import { desc, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/client';
+import type { Database, Executor } from '../../db/client.adapter';
 import type { ReconciliationMismatch } from './ledger.domain';
 import { reconciliations } from './tables';
 

@@ -1,5 +1,5 @@
-import type { LedgerContext } from './ledger.context';
 import type { ReconciliationMismatch } from './ledger.domain';
+import type { LedgerContext } from './ledger-context.service';
 import { type Reconciliation, reconciliationRepository as repository } from './reconciliation.repository';
 
 export type { Reconciliation } from './reconciliation.repository';

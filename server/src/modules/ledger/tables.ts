@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { cents, instant, oneOf } from '../../db/columns';
+import { cents, instant, oneOf } from '../../db/columns.util';
 import { accounts } from '../identity/tables';
 import {
   HOLD_STATUSES,

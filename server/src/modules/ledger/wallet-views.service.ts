@@ -1,5 +1,4 @@
-import { AppError } from '../../platform/errors/app-error';
-import type { LedgerContext } from './ledger.context';
+import { AppError } from '../../platform/errors/app.errors';
 import {
   describeTransfer,
   type LedgerRef,
@@ -11,6 +10,7 @@ import {
 } from './ledger.domain';
 import { unknownLedgerAccount } from './ledger.errors';
 import { type LedgerAccount, ledgerRepository as repository } from './ledger.repository';
+import type { LedgerContext } from './ledger-context.service';
 import type { Transfer } from './postings.repository';
 
 export type Balance = { balanceCents: number; heldCents: number; availableCents: number };

@@ -5,12 +5,12 @@ import {
   walletTransactionsResponseSchema,
   walletUsageResponseSchema,
 } from '@mobayilo/contract';
-import type { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/errors/app-error';
-import { type AuthGuards, principalOf } from '../../platform/http/auth';
-import type { App } from '../../platform/http/types';
+import type { Clock } from '../../platform/clock.util';
+import { AppError } from '../../platform/errors/app.errors';
+import { type AuthGuards, principalOf } from '../../platform/http/auth.guards';
+import type { App } from '../../platform/http/http.types';
 import type { LedgerService } from './ledger.service';
-import { statementCsv } from './statement-csv';
+import { statementCsv } from './statement-csv.mapper';
 
 export type AutoTopupSettings = {
   enabled: boolean;

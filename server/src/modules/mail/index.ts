@@ -1,19 +1,19 @@
 import type { Config } from '../../config';
-import type { Database } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import type { RoutePlugin } from '../../platform/http/types';
-import type { JobQueue } from '../../platform/jobs/job-queue';
-import type { Logger } from '../../platform/logger';
+import type { Database } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import type { RoutePlugin } from '../../platform/http/http.types';
+import type { JobQueue } from '../../platform/jobs/job-queue.adapter';
+import type { Logger } from '../../platform/logger.adapter';
 import { createMailTransport } from '../../providers/mail';
 import { mailJobs } from './mail.jobs';
 import { devMailRoutes } from './mail.routes';
 import { createMailService } from './mail.service';
 
 export type { MailService } from './mail.service';
-export * from './templates/identity';
-export type { RenderedMail } from './templates/layout';
-export * from './templates/marketing';
-export * from './templates/payments';
+export * from './templates/identity.templates';
+export type { RenderedMail } from './templates/layout.templates';
+export * from './templates/marketing.templates';
+export * from './templates/payments.templates';
 
 const OUTBOX_RETENTION_DAYS = 30;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../platform/jobs/define-job';
+import { defineJob } from '../../platform/jobs/define-job.util';
 import type { MailService } from './mail.service';
 
 const RETRIES = 8;

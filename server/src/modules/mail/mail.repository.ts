@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import type { Executor } from '../../db/client.adapter';
 import { mailOutbox } from './tables';
 
 export type MailRow = typeof mailOutbox.$inferSelect;

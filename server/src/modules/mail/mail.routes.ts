@@ -1,5 +1,5 @@
 import { devMailResponseSchema } from '@mobayilo/contract';
-import type { App } from '../../platform/http/types';
+import type { App } from '../../platform/http/http.types';
 import type { MailService } from './mail.service';
 
 /** The local outbox, for development and demos only (never registered in production). */

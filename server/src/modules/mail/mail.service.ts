@@ -1,11 +1,11 @@
-import type { Database, Executor } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import type { JobDefinition } from '../../platform/jobs/define-job';
-import type { JobQueue } from '../../platform/jobs/job-queue';
-import type { Logger } from '../../platform/logger';
+import type { Database, Executor } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import type { JobDefinition } from '../../platform/jobs/define-job.util';
+import type { JobQueue } from '../../platform/jobs/job-queue.adapter';
+import type { Logger } from '../../platform/logger.adapter';
 import type { MailTransport } from '../../providers/mail';
 import { mailRepository as repository } from './mail.repository';
-import type { RenderedMail } from './templates/layout';
+import type { RenderedMail } from './templates/layout.templates';
 
 export type MailServiceDeps = {
   db: Database;

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { instant } from '../../db/columns';
+import { instant } from '../../db/columns.util';
 
 /**
  * Every email the product sends, written in the same transaction as the change that caused it, then

@@ -1,15 +1,15 @@
 import type pg from 'pg';
 import type { Config } from '../../config';
-import type { Database } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import type { AuthGuards } from '../../platform/http/auth';
-import { createRateLimit } from '../../platform/http/rate-limit';
-import type { Logger } from '../../platform/logger';
+import type { Database } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import type { AuthGuards } from '../../platform/http/auth.guards';
+import { createRateLimit } from '../../platform/http/rate-limit.adapter';
+import type { Logger } from '../../platform/logger.adapter';
 import type { AuditRecorder } from '../audit';
 import type { MailService } from '../mail';
-import { subscribersAdminRoutes } from './marketing.admin.routes';
 import { subscribeRoutes } from './marketing.routes';
 import { createMarketingService } from './marketing.service';
+import { subscribersAdminRoutes } from './marketing-admin.routes';
 
 export { marketingErrors } from './marketing.errors';
 export type { Admission, BetaGate, MarketingService } from './marketing.service';

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors/app-error';
+import { AppError } from '../../platform/errors/app.errors';
 
 export const marketingErrors = {
   /** The beta gate held back a sign-up; the address is now on the waitlist. */

@@ -1,5 +1,5 @@
 import { and, desc, eq, ilike, inArray, lt, ne, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import type { Executor } from '../../db/client.adapter';
 import { subscribers } from './tables';
 
 export type SubscriberRow = typeof subscribers.$inferSelect;

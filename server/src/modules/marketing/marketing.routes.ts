@@ -1,6 +1,6 @@
 import { subscribeBodySchema, subscribeResponseSchema } from '@mobayilo/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { App } from '../../platform/http/types';
+import type { App } from '../../platform/http/http.types';
 import type { MarketingService } from './marketing.service';
 
 const PREFLIGHT_MAX_AGE_SECONDS = 600;

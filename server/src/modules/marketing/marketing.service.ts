@@ -1,8 +1,8 @@
-import type { Database, Executor } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import type { RateLimit } from '../../platform/http/rate-limit';
-import type { Logger } from '../../platform/logger';
-import { decodeCursor, pageOf } from '../../platform/pagination';
+import type { Database, Executor } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import type { RateLimit } from '../../platform/http/rate-limit.adapter';
+import type { Logger } from '../../platform/logger.adapter';
+import { decodeCursor, pageOf } from '../../platform/pagination.util';
 import type { Actor, AuditRecorder } from '../audit';
 import { type MailService, subscriberInviteMail } from '../mail';
 import { marketingErrors } from './marketing.errors';

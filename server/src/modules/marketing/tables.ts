@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { instant, oneOf } from '../../db/columns';
+import { instant, oneOf } from '../../db/columns.util';
 
 export const subscriberStatuses = ['waiting', 'invited', 'joined'] as const;
 

@@ -1,9 +1,8 @@
-import type { Executor } from '../../db/client';
-import type { Principal } from '../../platform/http/auth';
-import type { JobDefinition } from '../../platform/jobs/define-job';
+import type { Executor } from '../../db/client.adapter';
+import type { Principal } from '../../platform/http/auth.guards';
+import type { JobDefinition } from '../../platform/jobs/define-job.util';
 import { requireConfirmedAddress } from '../identity';
 import type { Fulfilment } from './fulfilment.service';
-import type { PaymentsDeps } from './payments.deps';
 import {
   type AutoTopupDecision,
   decideAutoTopup,
@@ -12,6 +11,7 @@ import {
 } from './payments.domain';
 import { paymentsErrors } from './payments.errors';
 import { type AutoTopupSettings, paymentsRepository as repository, type Topup } from './payments.repository';
+import type { PaymentsDeps } from './payments-deps.types';
 
 export type AutoTopupInput = {
   enabled: boolean;

@@ -1,12 +1,12 @@
-import type { Principal } from '../../platform/http/auth';
-import type { RateLimit } from '../../platform/http/rate-limit';
-import { decodeCursor, pageOf } from '../../platform/pagination';
+import type { Principal } from '../../platform/http/auth.guards';
+import type { RateLimit } from '../../platform/http/rate-limit.adapter';
+import { decodeCursor, pageOf } from '../../platform/pagination.util';
 import { PaymentsProviderError } from '../../providers/payments';
 import { requireConfirmedAddress } from '../identity';
-import type { PaymentsDeps } from './payments.deps';
 import { checkTopupAmount, formatUsd, MINIMUM_TOPUP_CENTS } from './payments.domain';
 import { paymentsErrors } from './payments.errors';
 import { paymentsRepository as repository, type SavedCard, type Topup } from './payments.repository';
+import type { PaymentsDeps } from './payments-deps.types';
 
 export function topupView(topup: Topup) {
   return {

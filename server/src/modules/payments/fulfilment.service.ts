@@ -1,8 +1,8 @@
 import type { CardDetails } from '../../providers/payments';
 import { autoTopupFailedMail, paymentFailedMail, topupReceiptMail } from '../mail';
-import type { PaymentsDeps } from './payments.deps';
 import { cardName, describeFailure, MAX_CONSECUTIVE_FAILURES } from './payments.domain';
 import { paymentsRepository as repository, type Topup } from './payments.repository';
+import type { PaymentsDeps } from './payments-deps.types';
 
 export type CreditInput = {
   topupId: string;

@@ -1,4 +1,4 @@
-import { formatUsd } from '../../platform/money';
+import { formatUsd } from '../../platform/money.util';
 
 export const TOPUP_KINDS = ['checkout', 'auto', 'recovery'] as const;
 export const TOPUP_STATUSES = ['pending', 'succeeded', 'failed', 'refunded'] as const;

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@mobayilo/contract';
-import { AppError } from '../../platform/errors/app-error';
+import { AppError } from '../../platform/errors/app.errors';
 import type { SandboxCheckoutError } from '../../providers/payments';
 import { formatUsd } from './payments.domain';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../platform/jobs/define-job';
+import { defineJob } from '../../platform/jobs/define-job.util';
 import type { InboxService } from '../inbox';
 import type { AutoTopups } from './auto-topup.service';
 import type { Webhooks } from './webhooks.service';

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import { isUniqueViolation } from '../../db/errors';
-import type { Position } from '../../platform/pagination';
+import type { Executor } from '../../db/client.adapter';
+import { isUniqueViolation } from '../../db/postgres.errors';
+import type { Position } from '../../platform/pagination.util';
 import type { AutoTopupPauseReason, TopupKind } from './payments.domain';
 import { autoTopupSettings, paymentCustomers, paymentMethods, topups } from './tables';
 

@@ -12,8 +12,8 @@ import {
   topupsResponseSchema,
 } from '@mobayilo/contract';
 import { z } from 'zod';
-import { type AuthGuards, principalOf } from '../../platform/http/auth';
-import type { App } from '../../platform/http/types';
+import { type AuthGuards, principalOf } from '../../platform/http/auth.guards';
+import type { App } from '../../platform/http/http.types';
 import type { AutoTopups } from './auto-topup.service';
 import type { CheckoutService } from './checkout.service';
 import type { Recoveries } from './recoveries.service';

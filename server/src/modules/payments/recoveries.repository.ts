@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
-import type { Position } from '../../platform/pagination';
+import type { Executor } from '../../db/client.adapter';
+import type { Position } from '../../platform/pagination.util';
 import type { RecoveryKind } from './payments.domain';
 import { paymentRecoveries } from './tables';
 

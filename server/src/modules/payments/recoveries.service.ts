@@ -1,10 +1,10 @@
-import type { Transaction } from '../../db/client';
-import { isAppError } from '../../platform/errors/app-error';
-import { decodeCursor, pageOf } from '../../platform/pagination';
+import type { Transaction } from '../../db/client.adapter';
+import { isAppError } from '../../platform/errors/app.errors';
+import { decodeCursor, pageOf } from '../../platform/pagination.util';
 import { disputeAlertMail } from '../mail';
-import type { PaymentsDeps } from './payments.deps';
 import type { RecoveryKind } from './payments.domain';
 import { paymentsRepository as payments, type Topup } from './payments.repository';
+import type { PaymentsDeps } from './payments-deps.types';
 import { type Recovery, recoveriesRepository as repository } from './recoveries.repository';
 
 /** A dispute lasts months; the hold outlives any dispute (the sweeper would release it after that). */

@@ -5,7 +5,7 @@ import {
   sandboxRedirectSchema,
 } from '@mobayilo/contract';
 import { z } from 'zod';
-import type { App } from '../../platform/http/types';
+import type { App } from '../../platform/http/http.types';
 import { type SandboxCheckout, SandboxCheckoutError } from '../../providers/payments';
 import { paymentsErrors } from './payments.errors';
 

@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { cents, instant, oneOf } from '../../db/columns';
+import { cents, instant, oneOf } from '../../db/columns.util';
 import { accounts } from '../identity/tables';
 import { AUTO_TOPUP_PAUSE_REASONS, RECOVERY_KINDS, TOPUP_KINDS, TOPUP_STATUSES } from './payments.domain';
 

@@ -1,5 +1,5 @@
 import { webhookAckSchema } from '@mobayilo/contract';
-import type { App } from '../../platform/http/types';
+import type { App } from '../../platform/http/http.types';
 import type { Webhooks } from './webhooks.service';
 
 /**

@@ -1,7 +1,7 @@
 import { WebhookSignatureError } from '../../providers/payments';
 import type { EventJob } from '../inbox';
-import type { PaymentsDeps } from './payments.deps';
 import { paymentsErrors } from './payments.errors';
+import type { PaymentsDeps } from './payments-deps.types';
 import { type EventContext, stripeEventHandlers } from './stripe/events';
 
 /**

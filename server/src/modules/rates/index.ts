@@ -1,14 +1,14 @@
-import type { Database } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import type { AuthGuards } from '../../platform/http/auth';
-import type { JobQueue } from '../../platform/jobs/job-queue';
-import type { Logger } from '../../platform/logger';
-import type { Metrics } from '../../platform/metrics';
+import type { Database } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import type { AuthGuards } from '../../platform/http/auth.guards';
+import type { JobQueue } from '../../platform/jobs/job-queue.adapter';
+import type { Logger } from '../../platform/logger.adapter';
+import type { Metrics } from '../../platform/metrics.adapter';
 import type { TelephonyProvider } from '../../providers/telephony';
-import { ratesAdminRoutes } from './rates.admin.routes';
 import { ratesJobs } from './rates.jobs';
 import { ratesRoutes } from './rates.routes';
 import { createRatesService, type RatesSettings } from './rates.service';
+import { ratesAdminRoutes } from './rates-admin.routes';
 import { createRatesImportService } from './rates-import.service';
 
 // Every module that takes a phone number normalises it with the platform helper; re-exported for callers of quote.

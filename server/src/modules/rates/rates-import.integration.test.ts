@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
-import { AppError } from '../../platform/errors/app-error';
+import { AppError } from '../../platform/errors/app.errors';
 
 const start = new Date('2026-03-01T12:00:00Z');
 let now = start.getTime();

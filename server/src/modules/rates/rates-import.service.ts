@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Database } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/errors/app-error';
-import type { Logger } from '../../platform/logger';
+import type { Database } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import { AppError } from '../../platform/errors/app.errors';
+import type { Logger } from '../../platform/logger.adapter';
 import type { TelephonyProvider } from '../../providers/telephony';
 import { readCsvRates } from './csv-rates.domain';
 import { ratesFromPriceList } from './provider-rates.domain';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../platform/jobs/define-job';
+import { defineJob } from '../../platform/jobs/define-job.util';
 import type { RatesImportService } from './rates-import.service';
 
 export function ratesJobs(imports: Pick<RatesImportService, 'syncProviderPrices'>) {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import type { Executor } from '../../db/client.adapter';
 import type { RatePlan } from './deck.domain';
 import type { OpenRate } from './rate-changes.domain';
 import type { RateInput } from './rate-input.domain';

@@ -6,7 +6,7 @@ import {
 } from '@mobayilo/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { App } from '../../platform/http/types';
+import type { App } from '../../platform/http/http.types';
 import type { RatesService } from './rates.service';
 
 // Prices change rarely and every answer carries an ETag: caches keep it a minute, then revalidate cheaply.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
-import { createLogger } from '../../platform/logger';
-import { createMetrics } from '../../platform/metrics';
+import { createLogger } from '../../platform/logger.adapter';
+import { createMetrics } from '../../platform/metrics.adapter';
 import { createRatesModule, type RatesSettings } from '.';
 
 let now = new Date('2026-05-01T09:00:00Z').getTime();

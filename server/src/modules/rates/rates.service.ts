@@ -1,10 +1,10 @@
-import type { Database } from '../../db/client';
-import type { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/errors/app-error';
-import type { Metrics } from '../../platform/metrics';
+import type { Database } from '../../db/client.adapter';
+import type { Clock } from '../../platform/clock.util';
+import { AppError } from '../../platform/errors/app.errors';
+import type { Metrics } from '../../platform/metrics.adapter';
 import { countryInfo, parsePhone } from '../../platform/phone';
 import { buildDeck, type DeckEntry, type DestinationType, type RatePlan } from './deck.domain';
-import { createDeckCache } from './deck-cache';
+import { createDeckCache } from './deck-cache.service';
 import { ratesRepository as repository } from './rates.repository';
 
 export type RatesSettings = {

@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { instant } from '../../db/columns';
+import { instant } from '../../db/columns.util';
 import { destinationTypes, ratePlans } from './deck.domain';
 
 export const rateSources = ['yaml', 'csv', 'twilio', 'admin'] as const;

@@ -1,9 +1,9 @@
 import { statusResponseSchema } from '@mobayilo/contract';
 import { z } from 'zod';
-import { AppError } from '../errors/app-error';
-import type { Metrics } from '../metrics';
-import { sameSecret } from '../same-secret';
-import type { App } from './types';
+import { AppError } from '../errors/app.errors';
+import type { Metrics } from '../metrics.adapter';
+import { sameSecret } from '../same-secret.util';
+import type { App } from './http.types';
 
 export type HealthDeps = {
   checks: Record<string, () => Promise<boolean>>;

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
 import { waitFor } from '../../../test/support/wait';
-import { createLogger } from '../logger';
-import { createMetrics, type Metrics } from '../metrics';
-import { defineJob, NonRetryableError } from './define-job';
-import { createJobQueue, type JobQueue } from './job-queue';
+import { createLogger } from '../logger.adapter';
+import { createMetrics, type Metrics } from '../metrics.adapter';
+import { defineJob, NonRetryableError } from './define-job.util';
+import { createJobQueue, type JobQueue } from './job-queue.adapter';
 
 describe('createJobQueue', () => {
   let database: TestDatabase;

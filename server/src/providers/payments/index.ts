@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
-import type { Logger } from '../../platform/logger';
-import type { PaymentsProvider } from './port';
-import { createSandboxPayments } from './sandbox/sandbox-payments';
+import type { Logger } from '../../platform/logger.adapter';
+import type { PaymentsProvider } from './payments.port';
+import { createSandboxPayments } from './sandbox/sandbox-payments.adapter';
 import { createStripePayments } from './stripe/stripe.adapter';
 
 export type {
@@ -12,11 +12,15 @@ export type {
   OffSessionCharge,
   PaymentsProvider,
   WebhookEvent,
-} from './port';
-export { PaymentsProviderError, WebhookSignatureError } from './port';
-export { SANDBOX_CARDS } from './sandbox/sandbox-cards';
-export type { SandboxCheckout, SandboxCheckoutView, SandboxPayment } from './sandbox/sandbox-checkout';
-export { SandboxCheckoutError } from './sandbox/sandbox-checkout';
+} from './payments.port';
+export { PaymentsProviderError, WebhookSignatureError } from './payments.port';
+export { SANDBOX_CARDS } from './sandbox/sandbox-cards.domain';
+export type {
+  SandboxCheckout,
+  SandboxCheckoutView,
+  SandboxPayment,
+} from './sandbox/sandbox-checkout.service';
+export { SandboxCheckoutError } from './sandbox/sandbox-checkout.service';
 
 export const STRIPE_WEBHOOK_PATH = '/api/webhooks/stripe';
 

@@ -1,9 +1,11 @@
 import type { Config } from '../../config';
-import type { Logger } from '../../platform/logger';
-import type { TelephonyProvider } from './port';
-import { createSandboxTelephony, type SandboxTelephony } from './sandbox/sandbox-telephony';
+import type { Logger } from '../../platform/logger.adapter';
+import { createSandboxTelephony, type SandboxTelephony } from './sandbox/sandbox-telephony.adapter';
+import type { TelephonyProvider } from './telephony.port';
 import { createTwilioTelephony } from './twilio/twilio.adapter';
 
+export { sandboxCallRoutes } from './sandbox/sandbox.routes';
+export type { SandboxTelephony } from './sandbox/sandbox-telephony.adapter';
 export type {
   AccessToken,
   DialOutcome,
@@ -12,10 +14,8 @@ export type {
   OutboundPriceList,
   SignedWebhook,
   TelephonyProvider,
-} from './port';
-export { TelephonyProviderError } from './port';
-export { sandboxCallRoutes } from './sandbox/sandbox.routes';
-export type { SandboxTelephony } from './sandbox/sandbox-telephony';
+} from './telephony.port';
+export { TelephonyProviderError } from './telephony.port';
 
 /**
  * Twilio when TWILIO_ACCOUNT_SID is set, else the sandbox that plays Twilio's part locally (`sandbox`: its

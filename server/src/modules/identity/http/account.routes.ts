@@ -11,11 +11,11 @@ import {
   setDomainsBodySchema,
 } from '@mobayilo/contract';
 import { z } from 'zod';
-import type { AuthGuards } from '../../../platform/http/auth';
-import type { App } from '../../../platform/http/types';
+import type { AuthGuards } from '../../../platform/http/auth.guards';
+import type { App } from '../../../platform/http/http.types';
 import type { AccountsService } from '../accounts.service';
 import type { createDomainClaimsAdmin } from '../domain-claims.service';
-import { sessionOf } from './guards';
+import { sessionOf } from './session.guards';
 
 const memberParams = z.object({ id: z.uuid() });
 

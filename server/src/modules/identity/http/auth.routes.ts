@@ -13,14 +13,14 @@ import {
 } from '@mobayilo/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../../platform/errors/app-error';
-import type { AuthGuards } from '../../../platform/http/auth';
-import type { App } from '../../../platform/http/types';
+import { AppError } from '../../../platform/errors/app.errors';
+import type { AuthGuards } from '../../../platform/http/auth.guards';
+import type { App } from '../../../platform/http/http.types';
 import type { AuthService } from '../auth.service';
 import type { AuthenticatedSession, SessionsService } from '../sessions.service';
 import type { StartedSession } from '../sign-ins.service';
-import type { DeviceCookie } from './device-cookie';
-import { originOf, type SessionCookie, type SessionResolver, sessionOf } from './guards';
+import type { DeviceCookie } from './device-cookie.util';
+import { originOf, type SessionCookie, type SessionResolver, sessionOf } from './session.guards';
 
 export type AuthRoutesDeps = {
   auth: AuthService;

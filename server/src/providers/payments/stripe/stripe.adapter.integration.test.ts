@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StripeDouble, startStripeDouble } from '../../../../test/support/stripe-double';
-import type { PaymentsProvider } from '../port';
-import { PaymentsProviderError } from '../port';
+import type { PaymentsProvider } from '../payments.port';
+import { PaymentsProviderError } from '../payments.port';
 import { createStripePayments } from './stripe.adapter';
 
 describe('the Stripe adapter, against a loopback double of the API', () => {

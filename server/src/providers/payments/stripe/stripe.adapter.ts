@@ -5,8 +5,8 @@ import {
   type CheckoutRequest,
   type PaymentsProvider,
   PaymentsProviderError,
-} from '../port';
-import { verifyStripeSignature } from './stripe-signature';
+} from '../payments.port';
+import { verifyStripeSignature } from './stripe-signature.util';
 
 export type StripeSettings = {
   secretKey: string;

@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../../test/support/wait';
-import { createLogger } from '../../../platform/logger';
-import { verifyWebhookSignature } from '../twilio/twilio-signature';
-import { createSandboxCalls, type SandboxCallView } from './sandbox-calls';
-import { SANDBOX_NUMBERS } from './scripted-numbers';
+import { createLogger } from '../../../platform/logger.adapter';
+import { verifyWebhookSignature } from '../twilio/twilio-signature.util';
+import { createSandboxCalls, type SandboxCallView } from './sandbox-calls.service';
+import { SANDBOX_NUMBERS } from './scripted-numbers.domain';
 
 const secret = 'sandbox-calls-test-secret-0123456789';
 

@@ -6,10 +6,10 @@ import {
 } from '@mobayilo/contract';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Clock } from '../../../platform/clock';
-import { AppError } from '../../../platform/errors/app-error';
-import type { App } from '../../../platform/http/types';
-import type { SandboxTelephony } from './sandbox-telephony';
+import type { Clock } from '../../../platform/clock.util';
+import { AppError } from '../../../platform/errors/app.errors';
+import type { App } from '../../../platform/http/http.types';
+import type { SandboxTelephony } from './sandbox-telephony.adapter';
 
 const callParams = z.object({ callSid: z.string().regex(/^CA[0-9a-f]{32}$/) });
 const authorization = z.object({ authorization: z.string().optional() });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceToMicros } from '../price';
+import { priceToMicros } from '../price.mapper';
 import { mapVoiceCountry } from './twilio-pricing.mapper';
 
 describe('priceToMicros', () => {

@@ -1,5 +1,5 @@
-import type { OutboundDestinationPrice, OutboundPriceList } from '../port';
-import { priceToMicros } from '../price';
+import { priceToMicros } from '../price.mapper';
+import type { OutboundDestinationPrice, OutboundPriceList } from '../telephony.port';
 
 /** The fields of Twilio's Pricing v2 Voice country resource that we read (the SDK's camelCase shape). */
 export type TwilioVoiceCountry = {

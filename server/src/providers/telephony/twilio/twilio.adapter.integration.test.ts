@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newCaller, sendWebhook, voiceParams } from '../../../../test/support/calls';
 import { createTestApp } from '../../../../test/support/test-app';
-import { createLogger } from '../../../platform/logger';
-import { TelephonyProviderError } from '../port';
+import { createLogger } from '../../../platform/logger.adapter';
+import { TelephonyProviderError } from '../telephony.port';
 import { createTwilioTelephony } from './twilio.adapter';
-import { signWebhook } from './twilio-signature';
-import { readVoiceAccessToken } from './twilio-token';
+import { signWebhook } from './twilio-signature.util';
+import { readVoiceAccessToken } from './twilio-token.util';
 
 const accountSid = `AC${'a1'.repeat(16)}`;
 const authToken = 'test-auth-token';

@@ -1,15 +1,15 @@
 import twilio from 'twilio';
-import type { Logger } from '../../../platform/logger';
+import type { Logger } from '../../../platform/logger.adapter';
 import {
   type DialOutcome,
   type FinalCallStatus,
   type OutboundPriceList,
   type TelephonyProvider,
   TelephonyProviderError,
-} from '../port';
+} from '../telephony.port';
 import { mapVoiceCountry } from './twilio-pricing.mapper';
-import { verifyWebhookSignature } from './twilio-signature';
-import { createVoiceAccessToken } from './twilio-token';
+import { verifyWebhookSignature } from './twilio-signature.util';
+import { createVoiceAccessToken } from './twilio-token.util';
 
 type RequestOptions<TData> = Parameters<twilio.RequestClient['request']>[0] & { data?: TData };
 

@@ -1,16 +1,16 @@
-import { chargeDisputeClosed } from './charge-dispute-closed';
-import { chargeDisputeCreated } from './charge-dispute-created';
-import { chargeRefunded } from './charge-refunded';
-import { checkoutSessionAsyncPaymentFailed } from './checkout-session-async-payment-failed';
-import { checkoutSessionAsyncPaymentSucceeded } from './checkout-session-async-payment-succeeded';
-import { checkoutSessionCompleted } from './checkout-session-completed';
-import { checkoutSessionExpired } from './checkout-session-expired';
-import type { EventHandler } from './handler';
-import { paymentIntentPaymentFailed } from './payment-intent-payment-failed';
-import { paymentIntentSucceeded } from './payment-intent-succeeded';
-import { setupIntentSucceeded } from './setup-intent-succeeded';
+import { chargeDisputeClosed } from './charge-dispute-closed.handler';
+import { chargeDisputeCreated } from './charge-dispute-created.handler';
+import { chargeRefunded } from './charge-refunded.handler';
+import { checkoutSessionAsyncPaymentFailed } from './checkout-session-async-payment-failed.handler';
+import { checkoutSessionAsyncPaymentSucceeded } from './checkout-session-async-payment-succeeded.handler';
+import { checkoutSessionCompleted } from './checkout-session-completed.handler';
+import { checkoutSessionExpired } from './checkout-session-expired.handler';
+import type { EventHandler } from './handler.util';
+import { paymentIntentPaymentFailed } from './payment-intent-payment-failed.handler';
+import { paymentIntentSucceeded } from './payment-intent-succeeded.handler';
+import { setupIntentSucceeded } from './setup-intent-succeeded.handler';
 
-export type { EventContext, EventHandler } from './handler';
+export type { EventContext, EventHandler } from './handler.util';
 
 /** One handler per Stripe event type we act on; any other type is stored and ignored. */
 export const stripeEventHandlers: Record<string, EventHandler> = {

@@ -1,9 +1,0 @@
-import { disputeSchema } from '../stripe-objects';
-import { disputeInput } from './dispute';
-import { handlerFor, processed } from './handler';
-
-/** A dispute ended: won gives the held money back to the wallet, lost takes it. */
-export const chargeDisputeClosed = handlerFor(disputeSchema, async (dispute, context) => {
-  const outcome = await context.recoveries.closeDispute(disputeInput(dispute));
-  return processed(outcome === 'applied' ? `dispute ${dispute.id} ${dispute.status}` : 'already closed');
-});
