@@ -36,6 +36,18 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
 
 export type PageErrors = string[];
 
+let people = 0;
+
+/**
+ * A client address of its own for each browser context (from the documentation range 2001:db8::/32), sent
+ * as a trusted proxy would: the specs are many different people, and the per-address limits on sign-up and
+ * sign-in apply to each of them, not to all the specs together.
+ */
+function nextClientAddress(): string {
+  people += 1;
+  return `2001:db8::${process.pid.toString(16)}:${people.toString(16)}`;
+}
+
 /** A phone-sized page that records console errors and failed requests, so a spec can assert there were none. */
 export async function openPage(
   browser: Browser,
@@ -46,6 +58,7 @@ export async function openPage(
     viewport: options.viewport ?? { width: 390, height: 844 },
     deviceScaleFactor: 1,
     permissions: ['microphone'],
+    extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() },
   });
   const page = await context.newPage();
   const errors: PageErrors = [];

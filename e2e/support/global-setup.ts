@@ -40,6 +40,8 @@ export default async function setup(project: TestProject) {
       JOB_POLL_SECONDS: '0.5',
       ADMIN_EMAILS: 'admin@mobayilo.test,calls-admin@mobayilo.test,console-admin@mobayilo.test',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      // The specs are many people, each browser with its own address (see openPage), as behind a load balancer.
+      TRUST_PROXY: '127.0.0.1',
     },
     'scripts/start.mjs',
   );
