@@ -1,45 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueEmail } from '../../../test/support/accounts';
-import { freePort } from '../../../test/support/free-port';
 import { createHttpClient } from '../../../test/support/http-client';
 import { waitForMail } from '../../../test/support/mail';
+import { startSmtpServer } from '../../../test/support/smtp';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { waitFor } from '../../../test/support/wait';
 import { mailOutbox } from './tables';
-
-type Received = { from: string; to: string[]; data: string };
-
-/** A real SMTP server in this process, receiving what the product sends. */
-async function startSmtpServer() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => {
-        data += chunk.toString('utf8');
-      });
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          data,
-        });
-        callback();
-      });
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('mail over real SMTP', () => {
   let t: TestApp;
