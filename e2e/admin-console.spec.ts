@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signUpWithPassword } from './support/accounts';
 import { openPage, screenshot, useBrowser } from './support/browser';
+import { adjustFromConsole } from './support/credit';
 import { uniqueEmail } from './support/outbox';
 
 const SUSPENDED = 'This account is suspended and cannot place calls. Please contact support.';
@@ -26,21 +27,11 @@ describe('the admin console', () => {
     admin.page.setDefaultTimeout(20_000);
     // ADMIN_EMAILS of the e2e server names this address; every run starts on a fresh database.
     await signUpWithPassword(admin.page, 'console-admin@mobayilo.test');
-    await admin.page.goto('/admin');
-    await admin.page.getByLabel('Search by name, email or account id').fill(email);
-    await admin.page
-      .getByRole('form', { name: 'Search accounts' })
-      .getByRole('button', { name: 'Search' })
-      .click();
-    const row = admin.page.getByRole('listitem').filter({ hasText: email }).first();
-    await row.getByRole('button', { name: 'Manage' }).click();
-    await row.getByLabel('Adjustment in dollars (negative to debit)').fill('5');
-    await row.getByLabel('Reason (kept with the transaction)').fill('Sorry for the dropped call');
-    await row.getByRole('button', { name: 'Record adjustment' }).click();
-    await row.getByRole('group', { name: 'Credit $5.00 to this wallet?' }).waitFor();
-    await row.getByRole('button', { name: 'Confirm adjustment' }).click();
-    await row.getByText('The balance is now $5.00.').waitFor();
-
+    const row = await adjustFromConsole(admin.page, email, {
+      dollars: '5',
+      reason: 'Sorry for the dropped call',
+      balanceAfter: '$5.00',
+    });
     const audit = admin.page.getByRole('list', { name: 'Admin actions' });
     const credit = audit.getByRole('listitem').filter({ hasText: 'wallet.adjust' }).first();
     await credit.getByText('Sorry for the dropped call').waitFor();

@@ -1,43 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signUpWithPassword } from './support/accounts';
 import { openPage, screenshot, useBrowser } from './support/browser';
+import { dial, giveCredit } from './support/credit';
 import { uniqueEmail } from './support/outbox';
-
-const ADMIN = { email: 'calls-admin@mobayilo.test', password: 'correct horse battery staple' };
 
 async function signUp(page: Page) {
   await signUpWithPassword(page, uniqueEmail('example.com', 'caller'));
-}
-
-/** Credits the signed-in person's wallet through the admin API, as a platform admin (ADMIN_EMAILS) would. */
-async function giveCredit(browser: Browser, page: Page, amountCents: number) {
-  const me = await (await page.request.get('/api/me')).json();
-  const admin = await openPage(browser);
-  const api = admin.context.request;
-  const { token } = await (await api.get('/api/auth/csrf')).json();
-  const headers = { 'x-csrf-token': token };
-  const signedUp = await api.post('/api/auth/signup', {
-    headers,
-    data: { ...ADMIN, accountType: 'individual' },
-  });
-  if (signedUp.status() !== 201) {
-    expect((await api.post('/api/auth/signin', { headers, data: ADMIN })).status()).toBe(200);
-  }
-  const adjusted = await api.post(`/api/admin/accounts/${me.account.id}/adjustments`, {
-    headers,
-    data: { amountCents, reason: 'Credit for the calls test', idempotencyKey: `e2e-${me.account.id}` },
-  });
-  expect(adjusted.status()).toBeLessThan(300);
-  await admin.context.close();
-}
-
-async function dial(page: Page, digits: string) {
-  const keypad = page.getByRole('group', { name: 'Keypad' });
-  for (const digit of digits) {
-    await keypad.getByRole('button', { name: digit === '0' ? '0, hold for +' : digit, exact: true }).click();
-  }
 }
 
 describe('calling from the browser through the sandbox', () => {

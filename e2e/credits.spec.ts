@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signUpWithPassword } from './support/accounts';
 import { openPage, screenshot, useBrowser } from './support/browser';
+import { adjustFromConsole } from './support/credit';
 import { uniqueEmail } from './support/outbox';
 
 describe('credits', () => {
@@ -17,19 +18,11 @@ describe('credits', () => {
     const admin = await openPage(browser());
     // ADMIN_EMAILS of the e2e server names this address; every run starts on a fresh database.
     await signUpWithPassword(admin.page, 'admin@mobayilo.test');
-    await admin.page.goto('/admin');
-    await admin.page.getByLabel('Search by name, email or account id').fill(email);
-    await admin.page
-      .getByRole('form', { name: 'Search accounts' })
-      .getByRole('button', { name: 'Search' })
-      .click();
-    const row = admin.page.getByRole('listitem').filter({ hasText: email }).first();
-    await row.getByRole('button', { name: 'Manage' }).click();
-    await row.getByLabel('Adjustment in dollars (negative to debit)').fill('12.50');
-    await row.getByLabel('Reason (kept with the transaction)').fill('Welcome credit for the pilot');
-    await row.getByRole('button', { name: 'Record adjustment' }).click();
-    await row.getByRole('button', { name: 'Confirm adjustment' }).click();
-    await row.getByText('The balance is now $12.50.').waitFor();
+    await adjustFromConsole(admin.page, email, {
+      dollars: '12.50',
+      reason: 'Welcome credit for the pilot',
+      balanceAfter: '$12.50',
+    });
     expect(admin.errors).toEqual([]);
     await admin.context.close();
 

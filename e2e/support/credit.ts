@@ -37,3 +37,25 @@ export async function dial(page: Page, digits: string) {
     await keypad.getByRole('button', { name: digit === '0' ? '0, hold for +' : digit, exact: true }).click();
   }
 }
+
+/**
+ * On /admin, finds the account of `email`, records an adjustment of `dollars` with `reason`, confirms it and
+ * waits for the new balance; returns the account's row.
+ */
+export async function adjustFromConsole(
+  page: Page,
+  email: string,
+  adjustment: { dollars: string; reason: string; balanceAfter: string },
+) {
+  await page.goto('/admin');
+  await page.getByLabel('Search by name, email or account id').fill(email);
+  await page.getByRole('form', { name: 'Search accounts' }).getByRole('button', { name: 'Search' }).click();
+  const row = page.getByRole('listitem').filter({ hasText: email }).first();
+  await row.getByRole('button', { name: 'Manage' }).click();
+  await row.getByLabel('Adjustment in dollars (negative to debit)').fill(adjustment.dollars);
+  await row.getByLabel('Reason (kept with the transaction)').fill(adjustment.reason);
+  await row.getByRole('button', { name: 'Record adjustment' }).click();
+  await row.getByRole('button', { name: 'Confirm adjustment' }).click();
+  await row.getByText(`The balance is now ${adjustment.balanceAfter}.`).waitFor();
+  return row;
+}
