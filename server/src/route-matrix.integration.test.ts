@@ -21,6 +21,8 @@ type Access =
   | 'companyManager'
   /** Platform admins (every /api/admin route). */
   | 'platformAdmin'
+  /** A bearer token other than the session; no caller here has one. */
+  | 'bearer'
   | { open: string }
   | { signed: string };
 
@@ -49,11 +51,15 @@ const signedRoutes: Record<string, string> = {
   'POST /api/webhooks/twilio/voice': 'X-Twilio-Signature',
   'POST /api/webhooks/twilio/status': 'X-Twilio-Signature',
   'POST /api/webhooks/twilio/dial-action': 'X-Twilio-Signature',
-  'POST /api/sandbox/calls': 'the call access token as a bearer token, like Twilio’s signalling',
-  'GET /api/sandbox/calls/{callSid}': 'the call access token',
-  'POST /api/sandbox/calls/{callSid}/hangup': 'the call access token',
-  'POST /api/sandbox/calls/{callSid}/digits': 'the call access token',
 };
+
+/** Authenticated by the call access token as a bearer token, like Twilio's signalling: 401 without it. */
+const bearerRoutes = [
+  'POST /api/sandbox/calls',
+  'GET /api/sandbox/calls/{callSid}',
+  'POST /api/sandbox/calls/{callSid}/hangup',
+  'POST /api/sandbox/calls/{callSid}/digits',
+];
 
 const memberRoutes = [
   'POST /api/auth/password',
@@ -94,6 +100,7 @@ const managerRoutes = [
 function accessOf(route: string): Access | undefined {
   if (publicRoutes[route]) return { open: publicRoutes[route] };
   if (signedRoutes[route]) return { signed: signedRoutes[route] };
+  if (bearerRoutes.includes(route)) return 'bearer';
   if (route.split(' ')[1]?.startsWith('/api/admin/')) return 'platformAdmin';
   if (memberRoutes.includes(route)) return 'member';
   if (managerRoutes.includes(route)) return 'manager';
@@ -103,6 +110,7 @@ function accessOf(route: string): Access | undefined {
 
 /** Who a route lets in, by caller: true means "not refused with 401 or 403". */
 function allowed(access: Access, caller: Caller): boolean {
+  if (access === 'bearer') return false;
   if (access === 'platformAdmin') return caller === 'admin';
   if (access === 'companyManager') return caller === 'companyOwner';
   if (access === 'manager') return caller !== 'anonymous' && caller !== 'seat';
@@ -185,7 +193,7 @@ describe('the route matrix', () => {
         if (typeof access === 'object' && 'open' in access) ok = status < 500 && status !== 401;
         else if (typeof access === 'object') ok = status >= 400 && status < 500;
         else if (allowed(access, caller)) ok = status < 500 && !refused;
-        else ok = status === (caller === 'anonymous' ? 401 : 403);
+        else ok = status === (caller === 'anonymous' || access === 'bearer' ? 401 : 403);
         if (!ok) wrong.push(`${route} as ${caller}: ${status} ${response.body.slice(0, 120)}`);
       }
     }
