@@ -75,15 +75,6 @@ export async function hangUpById(id: string): Promise<CallItem> {
   return apiRequest<CallItem>(`/api/calls/${id}/hangup`, { method: 'POST', body: {} });
 }
 
-/** "2:31", "1:02:03". */
-export function clock(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const parts = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
-  const [h = 0, m = 0, sec = 0] = parts;
-  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
-  return `${h > 0 ? `${h}:` : ''}${mm}:${String(sec).padStart(2, '0')}`;
-}
-
 /** Seconds since an instant, ticking every second; 0 before it. */
 export function useSecondsSince(from: string | number | null): number {
   const [now, setNow] = useState(() => Date.now());

@@ -8,7 +8,8 @@ import { Button } from '../../shared/ui/button';
 import { PhoneIcon } from '../../shared/ui/icons';
 import { TextLink } from '../../shared/ui/text-link';
 import { costWords, endReason } from '../history/end-reason';
-import { formatDuration, formatInternational, runningCostCents } from './dial-format';
+import { CallMeters } from './call-meters';
+import { formatInternational, runningCostCents } from './dial-format';
 import { Keypad } from './keypad';
 import { type PhoneSession, phoneSession } from './phone/phone-session';
 
@@ -50,20 +51,7 @@ export function InCallScreen({ session }: { session: PhoneSession }) {
       <p className="text-lg font-medium text-brand-300" role="status" data-testid="call-status">
         {session.status ? statusText[session.status] : ''}
       </p>
-      <dl className="grid grid-cols-2 gap-6 text-center">
-        <div>
-          <dt className="text-xs uppercase tracking-wider text-slate-400">Time</dt>
-          <dd className="text-2xl font-light tabular-nums" data-testid="call-timer">
-            {formatDuration(elapsed)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs uppercase tracking-wider text-slate-400">Cost so far</dt>
-          <dd className="text-2xl font-light tabular-nums" data-testid="call-cost">
-            {formatCents(cost)}
-          </dd>
-        </div>
-      </dl>
+      <CallMeters seconds={elapsed} costCents={cost} />
 
       {session.message && <Alert tone="warning">{session.message}</Alert>}
       {session.error && (

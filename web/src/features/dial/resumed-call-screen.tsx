@@ -2,10 +2,10 @@ import type { CallItem } from '@mobayilo/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../shared/api/client';
-import { formatCents } from '../../shared/lib/money';
 import { Alert } from '../../shared/ui/alert';
 import { PhoneIcon } from '../../shared/ui/icons';
-import { clock, hangUpById, useKeepSandboxLeg, useSecondsSince } from './call-in-progress';
+import { hangUpById, useKeepSandboxLeg, useSecondsSince } from './call-in-progress';
+import { CallMeters } from './call-meters';
 import { formatInternational, runningCostCents } from './dial-format';
 
 /**
@@ -41,20 +41,10 @@ export function ResumedCallScreen({ call }: { call: CallItem }) {
       <p className="text-lg font-medium text-brand-300" role="status" data-testid="call-status">
         {call.status === 'in_progress' ? 'In call' : 'Ringing…'}
       </p>
-      <dl className="grid grid-cols-2 gap-6 text-center">
-        <div>
-          <dt className="text-xs uppercase tracking-wider text-slate-400">Time</dt>
-          <dd className="text-2xl font-light tabular-nums" data-testid="call-timer">
-            {clock(seconds)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs uppercase tracking-wider text-slate-400">Cost so far</dt>
-          <dd className="text-2xl font-light tabular-nums" data-testid="call-cost">
-            {formatCents(call.answeredAt ? runningCostCents(seconds, call.rateMicros) : 0)}
-          </dd>
-        </div>
-      </dl>
+      <CallMeters
+        seconds={seconds}
+        costCents={call.answeredAt ? runningCostCents(seconds, call.rateMicros) : 0}
+      />
       <p className="text-sm text-slate-400">
         This call continued while the page reloaded. Its sound stays with the page that started it.
       </p>

@@ -1,5 +1,6 @@
 import { Link, useLocation } from 'react-router';
-import { clock, useCallInProgress, useKeepSandboxLeg, useSecondsSince } from '../dial/call-in-progress';
+import { useCallInProgress, useKeepSandboxLeg, useSecondsSince } from '../dial/call-in-progress';
+import { formatDuration } from '../dial/dial-format';
 import { usePhoneSession } from '../dial/phone/use-phone-session';
 
 /** On every page but the dialer: a slim line that a call is going on, its time, and the way back to it. */
@@ -21,7 +22,7 @@ export function CallBanner() {
     >
       <span>
         Call in progress ·{' '}
-        <span className="tabular-nums">{answeredAt === null ? 'Ringing' : clock(seconds)}</span>
+        <span className="tabular-nums">{answeredAt === null ? 'Ringing' : formatDuration(seconds)}</span>
       </span>
       <Link to="/dial" className="font-semibold underline-offset-4 hover:underline">
         Return
